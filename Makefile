@@ -1,0 +1,56 @@
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST_PORT ?= 127.0.0.1:8000
+
+.PHONY: help install run migrate demo superuser test lint format check browser-test clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet pip==26.0.1
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --group dev .
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set)
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the demo content (safe to run again)
+	$(MANAGE) load_demo_content
+
+run: demo ## Set everything up and serve on http://127.0.0.1:8000/
+	$(MANAGE) runserver $(HOST_PORT)
+
+superuser: migrate ## Create an admin account (or set DJANGO_SUPERUSER_* and run with --no-input)
+	$(MANAGE) createsuperuser
+
+check: install ## Django's system checks and the missing-migrations check
+	DJANGO_SETTINGS_MODULE=settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=settings.test $(MANAGE) makemigrations --check --dry-run
+
+lint: install ## ruff lint and format check, djhtml on templates
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+format: install ## Reformat Python and templates
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html')
+
+test: lint check ## Lint, checks, then the whole test suite (browser tests included)
+	$(BIN)/pytest
+
+browser-test: install ## Only the browser tests
+	$(BIN)/pytest -m browser
+
+clean: ## Remove the virtualenv, database and collected files
+	rm -rf $(VENV) db.sqlite3 static media .test-media

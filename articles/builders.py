@@ -1,0 +1,109 @@
+"""Builders for the page tree and articles, shared by the demo content and the tests.
+
+They live beside the models, not in tests/, because the demo command ships with the site.
+"""
+
+from django.db import transaction
+
+from wagtail.models import Page, Site
+
+from home.models import FeaturedArticle, HomePage
+
+from .models import ArticleIndexPage, ArticlePage, ArticleReference, Topic
+
+
+def get_or_create_child(parent, model, slug, live=True, **fields):
+    """The child of `parent` with this slug, updated with `fields`, or a new one."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, live=live, **fields)
+        parent.add_child(instance=page)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    return page
+
+
+@transaction.atomic
+def build_home(title="Clear Health", introduction="", hostname="localhost", port=80):
+    """The home page at the root of the default site, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    # Wagtail's own "Welcome" page is not part of this site.
+    Page.objects.filter(
+        depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+    ).delete()
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(title=title, slug="home", introduction=introduction)
+        root.add_child(instance=home)
+    home.title, home.introduction = title, introduction
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        is_default_site=True
+    )
+    site.root_page, site.hostname, site.port, site.site_name = (
+        home,
+        hostname,
+        port,
+        title,
+    )
+    site.save()
+    return home
+
+
+def build_index(home, title="Articles", slug="articles", introduction=""):
+    index = get_or_create_child(
+        home, ArticleIndexPage, slug, title=title, introduction=introduction
+    )
+    index.save_revision().publish()
+    return index
+
+
+def build_topic(name, slug, description=""):
+    topic, _ = Topic.objects.update_or_create(
+        slug=slug, defaults={"name": name, "description": description}
+    )
+    return topic
+
+
+@transaction.atomic
+def build_article(
+    index,
+    title,
+    *,
+    slug,
+    summary,
+    body=(),
+    references=(),
+    topics=(),
+    publish=True,
+    **fields,
+):
+    """An article with its body (raw StreamField data), references and topics.
+
+    `references` are dicts of ArticleReference fields; they replace any the article had.
+    """
+    article = get_or_create_child(
+        index,
+        ArticlePage,
+        slug,
+        live=publish,
+        title=title,
+        summary=summary,
+        body=list(body),
+        **fields,
+    )
+    article.references.set([ArticleReference(**ref) for ref in references])
+    article.topics.set(list(topics))
+    revision = article.save_revision()
+    if publish:
+        revision.publish()
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+def feature(home, articles):
+    """Make `articles` the home page's featured articles, in order."""
+    home.featured_articles.set(
+        [FeaturedArticle(article=a, sort_order=n) for n, a in enumerate(articles)]
+    )
+    home.save_revision().publish()

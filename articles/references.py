@@ -1,0 +1,86 @@
+"""ArticleReference: one entry in an article's numbered reference list."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from .blocks.citations import CITATION_KEY
+
+validate_key = RegexValidator(
+    CITATION_KEY, "Use lower-case letters, digits and hyphens, e.g. friedman2017."
+)
+validate_doi = RegexValidator(
+    r"^10\.\d{4,9}/\S+$", "A DOI starts with 10. and a slash, e.g. 10.1136/bmj.n1446."
+)
+validate_pmid = RegexValidator(r"^\d{1,9}$", "A PMID is digits only, e.g. 12804507.")
+
+
+class ArticleReference(Orderable):
+    page = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="references"
+    )
+    key = models.CharField(
+        max_length=40,
+        validators=[validate_key],
+        help_text="A short key that sections cite, e.g. friedman2017.",
+    )
+    authors = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="e.g. Friedman BW, Irizarry E, Solorzano C, et al.",
+    )
+    title = models.CharField(max_length=400)
+    publisher = models.CharField(
+        "journal or publisher",
+        max_length=255,
+        help_text="e.g. Annals of Emergency Medicine.",
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    details = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Volume, issue and pages, e.g. 70(2):169-176.",
+    )
+    doi = models.CharField("DOI", max_length=200, blank=True, validators=[validate_doi])
+    pmid = models.CharField(
+        "PMID", max_length=12, blank=True, validators=[validate_pmid]
+    )
+    url = models.URLField("URL", blank=True, help_text="Where a reader can read it.")
+
+    panels = [
+        FieldRowPanel([FieldPanel("key"), FieldPanel("year")]),
+        FieldPanel("authors"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("details")]),
+        MultiFieldPanel(
+            [FieldPanel("doi"), FieldPanel("pmid"), FieldPanel("url")],
+            heading="Where to find it",
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "key"], name="unique_reference_key")
+        ]
+
+    def __str__(self):
+        return f"{self.key}: {self.title}"
+
+    def clean(self):
+        super().clean()
+        self.key = (self.key or "").strip().lower()
+        self.doi = (self.doi or "").strip().removeprefix("https://doi.org/")
+        if not (self.doi or self.pmid or self.url):
+            raise ValidationError("Give a DOI, a PMID or a URL so readers can find it.")
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""

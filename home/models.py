@@ -1,0 +1,68 @@
+"""HomePage: the site's front door."""
+
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from articles.models import ArticlePage, Topic
+
+LATEST_COUNT = 6
+
+
+class HomePage(Page):
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Who we are and what readers find here, in two or three sentences.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel(
+            "featured_articles",
+            heading="Featured articles",
+            label="Featured article",
+            max_num=6,
+            help_text="Shown first on the home page, in this order.",
+        ),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        live = ArticlePage.objects.live().public()
+        featured_ids = [
+            f.article_id
+            for f in self.featured_articles.all()
+            if f.article_id is not None
+        ]
+        featured = {
+            a.pk: a for a in live.filter(pk__in=featured_ids).prefetch_related("topics")
+        }
+        context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
+        context["latest"] = (
+            live.exclude(pk__in=featured_ids)
+            .order_by("-first_published_at", "-pk")
+            .prefetch_related("topics")[:LATEST_COUNT]
+        )
+        context["topics"] = Topic.objects.filter(articlepage__in=live).distinct()
+        return context
+
+
+class FeaturedArticle(Orderable):
+    page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_articles"
+    )
+    article = models.ForeignKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    def __str__(self):
+        return str(self.article)
