@@ -1,0 +1,57 @@
+import itertools
+
+import pytest
+
+from django.contrib.auth.models import Group
+
+from articles.builders import build_article, build_home, build_index, build_topic
+from tests.content import complete_body, reference
+
+
+@pytest.fixture
+def home(db):
+    return build_home(introduction="<p>Plain answers about treatments.</p>")
+
+
+@pytest.fixture
+def index(home):
+    return build_index(home, introduction="Every article, newest first.")
+
+
+@pytest.fixture
+def topic(db):
+    return build_topic("Back pain", "back-pain", "Pain in the lower back.")
+
+
+@pytest.fixture
+def article_factory(index):
+    """Build a complete, valid article; every call gets a fresh slug."""
+    numbers = itertools.count(1)
+
+    def make(title=None, *, parent=None, **kwargs):
+        n = next(numbers)
+        kwargs.setdefault("slug", f"article-{n}")
+        kwargs.setdefault("summary", f"What the evidence says about treatment {n}.")
+        kwargs.setdefault("body", complete_body())
+        kwargs.setdefault("references", [reference("a")])
+        return build_article(parent or index, title or f"Treatment {n}", **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A superuser: the admin as a site owner sees it."""
+    return django_user_model.objects.create_superuser(
+        username="editor", email="editor@example.org", password="password"
+    )
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    """A staff member in Wagtail's own "Moderators" group, who may publish."""
+    user = django_user_model.objects.create_user(
+        username="moderator", email="moderator@example.org", password="password"
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user

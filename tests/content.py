@@ -1,0 +1,107 @@
+"""Raw article content for tests: a complete, publishable body and its references."""
+
+
+def reference(key, **fields):
+    return {
+        "key": key,
+        "authors": "Smith J, Jones K",
+        "title": f"Trial {key}",
+        "publisher": "Journal of Testing",
+        "year": 2020,
+        "doi": f"10.1000/{key}",
+        **fields,
+    }
+
+
+def overview(what_it_is="<p>Testamol is a medicine.</p>", **value):
+    return {
+        "type": "overview",
+        "value": {
+            "heading": "",
+            "what_it_is": what_it_is,
+            "how_it_works": "<p>It calms the nerves.</p>",
+            **value,
+        },
+    }
+
+
+def evidence(finding="It helped a little.", references="", **value):
+    return {
+        "finding": finding,
+        "comparison": "versus placebo",
+        "direction": "benefit",
+        "certainty": "low",
+        "references": references,
+        **value,
+    }
+
+
+def efficacy(items=None, **value):
+    return {
+        "type": "efficacy",
+        "value": {
+            "heading": "",
+            "introduction": "<p>Two small trials.</p>",
+            "evidence": items if items is not None else [evidence(references="a")],
+            "bottom_line": "It may help a little.",
+            **value,
+        },
+    }
+
+
+def safety(**value):
+    return {
+        "type": "safety",
+        "value": {
+            "heading": "",
+            "warnings": [],
+            "common_side_effects": ["Drowsiness"],
+            "dependence": "",
+            "interactions": [],
+            "who_should_not_take_it": [],
+            "practical_advice": [],
+            **value,
+        },
+    }
+
+
+def alternatives(options=None, **value):
+    option = {
+        "name": "Exercise therapy",
+        "kind": "therapy",
+        "evidence": "Helps people move better.",
+        "certainty": "moderate",
+        "references": "",
+        "page": None,
+    }
+    return {
+        "type": "alternatives",
+        "value": {
+            "heading": "",
+            "introduction": "",
+            "options": options if options is not None else [option],
+            **value,
+        },
+    }
+
+
+def deciding(**value):
+    return {
+        "type": "deciding",
+        "value": {
+            "heading": "",
+            "introduction": "",
+            "questions": ["How long should I take it for?"],
+            "factors": ["You drive for a living"],
+            **value,
+        },
+    }
+
+
+def bottom_line(text="<p>Not a good first choice.</p>", **value):
+    return {"type": "bottom_line", "value": {"heading": "", "text": text, **value}}
+
+
+def complete_body():
+    """Every structured section, in reading order, citing reference "a"."""
+    return [overview(), efficacy(), safety(), alternatives(), deciding(), bottom_line()]
