@@ -8,6 +8,13 @@ from articles.builders import build_article, build_home, build_index, build_topi
 from tests.content import complete_body, reference
 
 
+def pytest_configure(config):
+    # Tests run without collectstatic, so STATIC_ROOT does not exist.
+    config.addinivalue_line(
+        "filterwarnings", "ignore:No directory at:UserWarning"
+    )
+
+
 @pytest.fixture
 def home(db):
     return build_home(introduction="<p>Plain answers about treatments.</p>")

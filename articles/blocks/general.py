@@ -122,4 +122,5 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "articles/blocks/image.html"
         description = "An image with alt text and an optional caption."
         help_text = "Choose an image, then describe it in the alt text."
+        preview_value = {"caption": "A physiotherapist guiding a stretch."}
         group = "General"
