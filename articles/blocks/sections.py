@@ -66,8 +66,10 @@ class EvidenceItemBlock(blocks.StructBlock):
         "improve pain or function after one week.”",
     )
     comparison = blocks.CharBlock(
+        label="Compared with",
         max_length=120,
-        help_text="What it was compared with, e.g. “versus placebo, both groups taking naproxen”.",
+        help_text="Completes “Compared with …”, e.g. “a dummy pill (placebo), both groups "
+        "also taking naproxen”.",
     )
     direction = blocks.ChoiceBlock(
         choices=DIRECTION_CHOICES,
@@ -114,7 +116,7 @@ class EfficacySectionBlock(SectionBlock):
             "evidence": [
                 {
                     "finding": "Adding diazepam to naproxen did not improve recovery at one week.",
-                    "comparison": "versus placebo",
+                    "comparison": "a dummy pill (placebo)",
                     "direction": "no_difference",
                     "certainty": "low",
                     "references": "",

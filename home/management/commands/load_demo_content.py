@@ -1,0 +1,86 @@
+"""Load the demonstration site: home page, articles index, topics and three articles."""
+
+import copy
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles.builders import (
+    build_article,
+    build_home,
+    build_index,
+    build_topic,
+    feature,
+)
+from articles.models import ArticlePage
+from home.demo_content import ARTICLES, FEATURED, HOME, INDEX, TOPICS
+
+
+def link_pages(body, index):
+    """A copy of `body` with alternatives' article slugs swapped for page ids.
+
+    Returns the copy and whether every linked article exists yet.
+    """
+    body = copy.deepcopy(body)
+    complete = True
+    for block in body:
+        if block["type"] != "alternatives":
+            continue
+        for option in block["value"]["options"]:
+            slug = option.get("page")
+            if isinstance(slug, str):
+                page = ArticlePage.objects.child_of(index).filter(slug=slug).first()
+                option["page"] = page.pk if page else None
+                complete = complete and page is not None
+    return body, complete
+
+
+class Command(BaseCommand):
+    help = "Load the demonstration content. Safe to run again: it updates in place."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--hostname", default="127.0.0.1", help="The default site's host name."
+        )
+        parser.add_argument(
+            "--port", type=int, default=8000, help="The default site's port."
+        )
+
+    @transaction.atomic
+    def handle(self, *args, hostname, port, **options):
+        home = build_home(
+            HOME["title"], HOME["introduction"], hostname=hostname, port=port
+        )
+        index = build_index(home, **INDEX)
+        topics = {
+            slug: build_topic(slug=slug, **fields) for slug, fields in TOPICS.items()
+        }
+
+        def build(data):
+            body, complete = link_pages(data["body"], index)
+            page = build_article(
+                index,
+                data["title"],
+                slug=data["slug"],
+                summary=data["summary"],
+                body=body,
+                references=data["references"],
+                topics=[topics[slug] for slug in data["topics"]],
+            )
+            return page, complete
+
+        articles, unlinked = {}, []
+        for data in ARTICLES:
+            articles[data["slug"]], complete = build(data)
+            if not complete:
+                unlinked.append(data)
+        # Articles can link to each other; the second pass fills links to later ones.
+        for data in unlinked:
+            articles[data["slug"]], _ = build(data)
+
+        feature(home, [articles[slug] for slug in FEATURED])
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Demo content loaded: {len(articles)} articles, {len(topics)} topics, "
+                f"{len(FEATURED)} featured, site at http://{hostname}:{port}/"
+            )
