@@ -3,9 +3,11 @@
 They live beside the models, not in tests/, because the demo command ships with the site.
 """
 
+from django.conf import settings
 from django.db import transaction
 
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from home.models import FeaturedArticle, HomePage
 
@@ -24,10 +26,21 @@ def get_or_create_child(parent, model, slug, live=True, **fields):
     return page
 
 
+def tree_root():
+    """Wagtail's root page; recreated (with the default locale) if a flush removed it."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 @transaction.atomic
 def build_home(title="Clear Health", introduction="", hostname="localhost", port=80):
     """The home page at the root of the default site, replacing Wagtail's welcome page."""
-    root = Page.get_first_root_node()
+    root = tree_root()
     # Wagtail's own "Welcome" page is not part of this site.
     Page.objects.filter(
         depth=2, content_type__app_label="wagtailcore", content_type__model="page"

@@ -19,7 +19,7 @@ class HeadingAnchorValue(SectionValue):
 
     @property
     def anchor(self):
-        return slugify(self.heading_text)
+        return slugify(self.heading_text, allow_unicode=True)
 
 
 class RichTextSectionBlock(SectionBlock):

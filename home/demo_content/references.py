@@ -42,10 +42,10 @@ NICE_NG59 = {
     "key": "nice-ng59",
     "authors": "National Institute for Health and Care Excellence",
     "title": "Low back pain and sciatica in over 16s: assessment and management "
-    "(NICE guideline NG59)",
+    "(NICE guideline NG59, updated December 2020)",
     "publisher": "NICE",
     "year": 2016,
-    "details": "Published 30 November 2016, updated 11 December 2020",
+    "details": "",
     "doi": "",
     "pmid": "",
     "url": "https://www.nice.org.uk/guidance/ng59",
@@ -59,7 +59,7 @@ FDA_2016 = {
     "its strongest warning",
     "publisher": "US Food and Drug Administration",
     "year": 2016,
-    "details": "Drug Safety Communication, 31 August 2016",
+    "details": "",
     "doi": "",
     "pmid": "",
     "url": "https://www.fda.gov/drugs/drug-safety-and-availability/"
@@ -74,7 +74,7 @@ FDA_2020 = {
     "benzodiazepine drug class",
     "publisher": "US Food and Drug Administration",
     "year": 2020,
-    "details": "Drug Safety Communication, 23 September 2020",
+    "details": "",
     "doi": "",
     "pmid": "",
     "url": "https://www.fda.gov/drugs/drug-safety-and-availability/"

@@ -1,7 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium against the live test server."""
 
 import os
-import shutil
 
 import pytest
 
@@ -43,7 +42,7 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server, settings):
+def demo_site(transactional_db, live_server):
     call_command("load_demo_content", hostname="localhost", port=live_server.thread.port, verbosity=0)
     return live_server
 
@@ -65,6 +64,3 @@ def page_at(browser):
     for context in contexts:
         context.close()
 
-
-def chromium_available():
-    return shutil.which(CHROMIUM) is not None
