@@ -30,6 +30,7 @@ class ArticleIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
 

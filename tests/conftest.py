@@ -8,13 +8,6 @@ from articles.builders import build_article, build_home, build_index, build_topi
 from tests.content import complete_body, reference
 
 
-def pytest_configure(config):
-    # Tests run without collectstatic, so STATIC_ROOT does not exist.
-    config.addinivalue_line(
-        "filterwarnings", "ignore:No directory at:UserWarning"
-    )
-
-
 @pytest.fixture
 def home(db):
     return build_home(introduction="<p>Plain answers about treatments.</p>")
@@ -35,13 +28,13 @@ def article_factory(index):
     """Build a complete, valid article; every call gets a fresh slug."""
     numbers = itertools.count(1)
 
-    def make(title=None, *, parent=None, **kwargs):
+    def make(title=None, **kwargs):
         n = next(numbers)
         kwargs.setdefault("slug", f"article-{n}")
         kwargs.setdefault("summary", f"What the evidence says about treatment {n}.")
         kwargs.setdefault("body", complete_body())
         kwargs.setdefault("references", [reference("a")])
-        return build_article(parent or index, title or f"Treatment {n}", **kwargs)
+        return build_article(index, title or f"Treatment {n}", **kwargs)
 
     return make
 
@@ -61,4 +54,14 @@ def moderator(django_user_model):
         username="moderator", email="moderator@example.org", password="password"
     )
     user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def group_editor(django_user_model):
+    """A staff member in Wagtail's own "Editors" group: may write, may not publish."""
+    user = django_user_model.objects.create_user(
+        username="writer", email="writer@example.org", password="password"
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
     return user

@@ -13,7 +13,7 @@ def reference(key, **fields):
     }
 
 
-def overview(what_it_is="<p>Testamol is a medicine.</p>", **value):
+def overview(what_it_is="<p>A medicine for pain.</p>", **value):
     return {
         "type": "overview",
         "value": {
@@ -105,3 +105,10 @@ def bottom_line(text="<p>Not a good first choice.</p>", **value):
 def complete_body():
     """Every structured section, in reading order, citing reference "a"."""
     return [overview(), efficacy(), safety(), alternatives(), deciding(), bottom_line()]
+
+
+def make_image(title="A physiotherapist guiding a stretch"):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return Image.objects.create(title=title, file=get_test_image_file())

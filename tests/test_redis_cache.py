@@ -14,7 +14,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 def settings_value(expr, **env):
     code = f"import settings.base as s; print({expr})"
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
         env={**os.environ, "REDIS_URL": "", **env},
         capture_output=True,

@@ -8,10 +8,6 @@ from django.core.management import call_command
 
 CHROMIUM = "/usr/bin/chromium"
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by
-# fixtures here are ordinary blocking calls, not async ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(items):
     for item in items:
@@ -22,9 +18,15 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+        pytest.skip(
+            f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that
+    # fixtures make meanwhile are ordinary blocking calls, not async ones.
+    mp = pytest.MonkeyPatch()
+    mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -39,11 +41,17 @@ def browser():
         )
         yield browser
         browser.close()
+    mp.undo()
 
 
 @pytest.fixture
 def demo_site(transactional_db, live_server):
-    call_command("load_demo_content", hostname="localhost", port=live_server.thread.port, verbosity=0)
+    call_command(
+        "load_demo_content",
+        hostname="localhost",
+        port=live_server.thread.port,
+        verbosity=0,
+    )
     return live_server
 
 
@@ -63,4 +71,3 @@ def page_at(browser):
     yield open_page
     for context in contexts:
         context.close()
-

@@ -1,7 +1,6 @@
 """A reader opens the demo article on a phone and a desktop, and moves through it."""
 
 import pytest
-
 from axe_playwright_python.sync_playwright import Axe
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -15,7 +14,9 @@ def has_horizontal_scroll(page):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_reader_reads_demo_article_without_sideways_scrolling(demo_site, page_at, width):
+def test_reader_reads_demo_article_without_sideways_scrolling(
+    demo_site, page_at, width
+):
     page = page_at(width=width)
     page.goto(demo_site.url + ARTICLE)
 
@@ -29,7 +30,13 @@ def test_contents_links_move_reader_to_each_section(demo_site, page_at, width):
     page.goto(demo_site.url + ARTICLE)
     links = page.locator("nav.contents a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert {"#efficacy", "#safety", "#alternatives", "#bottom-line", "#references"} <= set(hrefs)
+    assert {
+        "#efficacy",
+        "#safety",
+        "#alternatives",
+        "#bottom-line",
+        "#references",
+    } <= set(hrefs)
 
     for href in hrefs:
         page.locator(f'nav.contents a[href="{href}"]').click()
@@ -61,7 +68,9 @@ def test_citation_leads_to_reference_and_back(demo_site, page_at):
 def test_pages_have_no_wcag_22_aa_violations(demo_site, page_at, path):
     page = page_at()
     page.goto(demo_site.url + path)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}}
+    )
     assert results.violations_count == 0, results.generate_report()
 
 

@@ -1,0 +1,118 @@
+"""Citations in an article are numbered by the reference list and link both ways."""
+
+import pytest
+
+from tests.content import (
+    alternatives,
+    bottom_line,
+    efficacy,
+    evidence,
+    overview,
+    reference,
+    safety,
+)
+from tests.html import soup, text
+
+
+def citations(element):
+    return [
+        (text(a), a["href"], a.get("aria-label"))
+        for a in element.select("sup.citations a.citation")
+    ]
+
+
+@pytest.fixture
+def page(client, article_factory):
+    body = [
+        overview(),
+        efficacy(items=[evidence("It helped.", references="c, a")]),
+        safety(
+            warnings=[
+                {"title": "Opioids", "text": "Slow breathing.", "references": "c"}
+            ]
+        ),
+        alternatives(
+            options=[
+                {
+                    "name": "Exercise",
+                    "kind": "therapy",
+                    "evidence": "Helps.",
+                    "certainty": "moderate",
+                    "references": "d",
+                    "page": None,
+                }
+            ]
+        ),
+        bottom_line(),
+    ]
+    references = [
+        reference("a", pmid="12804507"),
+        reference("b"),
+        reference("c", doi="", url="https://example.org/c"),
+        reference("d"),
+    ]
+    article = article_factory(body=body, references=references)
+    return soup(client.get(article.url))
+
+
+def test_evidence_cites_references_by_their_number(page):
+    item = page.find(string=lambda s: "It helped." in s).find_parent(
+        lambda tag: tag.select_one("sup.citations")
+    )
+    assert citations(item) == [
+        ("[1]", "#ref-a", "Reference 1"),
+        ("[3]", "#ref-c", "Reference 3"),
+    ]
+
+
+def test_warnings_and_alternatives_cite_too(page):
+    assert ("[3]", "#ref-c", "Reference 3") in citations(page.select_one("#safety"))
+    assert citations(page.select_one("#alternatives")) == [
+        ("[4]", "#ref-d", "Reference 4")
+    ]
+
+
+def test_reference_list_is_numbered_in_editor_order(page):
+    references = page.select_one("section#references")
+    assert text(references.find("h2")) == "References"
+    items = references.select("ol.reference-list > li")
+    assert [li["id"] for li in items] == ["ref-a", "ref-b", "ref-c", "ref-d"]
+    assert "Trial b" in text(items[1])
+
+
+def test_each_citation_links_back_from_its_reference(page):
+    for li in page.select("ol.reference-list > li"):
+        for backlink in li.select("a.backlink"):
+            target = page.find(id=backlink["href"][1:])
+            assert target is not None, backlink["href"]
+            assert target["href"] == f"#{li['id']}"
+    backlinks = page.select("li#ref-c a.backlink")
+    assert len(backlinks) == 2
+    assert all(b["aria-label"] == "Back to citation" for b in backlinks)
+    assert [b["href"] for b in page.select("li#ref-a a.backlink")] == [
+        "#" + page.select_one('a.citation[href="#ref-a"]')["id"]
+    ]
+
+
+def test_uncited_reference_has_no_backlink(page):
+    assert page.select("li#ref-b a.backlink") == []
+
+
+def test_reference_links_to_doi_pubmed_and_url(page):
+    first = page.select_one("li#ref-a")
+    hrefs = [a["href"] for a in first.find_all("a", href=True)]
+    assert "https://doi.org/10.1000/a" in hrefs
+    assert "https://pubmed.ncbi.nlm.nih.gov/12804507/" in hrefs
+    third = page.select_one("li#ref-c")
+    assert "https://example.org/c" in [a["href"] for a in third.find_all("a")]
+    assert not third.find("a", href=lambda h: h and "doi.org" in h)
+
+
+def test_draft_citing_a_missing_key_still_renders(client, article_factory):
+    article = article_factory(
+        body=[efficacy(items=[evidence(references="a, gone")]), bottom_line()],
+        references=[reference("a")],
+    )
+    page = soup(client.get(article.url))
+    assert citations(page.select_one("#efficacy")) == [("[1]", "#ref-a", "Reference 1")]
+    assert "gone" not in text(page.select_one("#efficacy"))

@@ -1,0 +1,131 @@
+"""Pages that list articles cost the same number of queries however many articles exist.
+
+The numbers were measured on SQLite and PostgreSQL. If one rises, a template or view
+has started to query once per article: find it rather than raise the number.
+"""
+
+import pytest
+
+from articles.builders import build_topic, feature
+from tests.content import (
+    alternatives,
+    bottom_line,
+    efficacy,
+    evidence,
+    make_image,
+    overview,
+    reference,
+    safety,
+)
+
+HOME = 10
+HOME_WITH_FEATURED = 12
+INDEX = 13
+ARTICLE = 14
+SEARCH_RESULTS = 6
+SEARCH_EMPTY = 2
+
+
+@pytest.fixture
+def assert_queries(client, django_assert_num_queries):
+    def check(url, expected):
+        assert client.get(url).status_code == 200  # warm caches: site, renditions
+        with django_assert_num_queries(expected):
+            assert client.get(url).status_code == 200
+
+    return check
+
+
+@pytest.fixture
+def make_articles(article_factory, topic):
+    other = build_topic("Sleep", "sleep")
+
+    def make(count):
+        return [article_factory(topics=[topic, other]) for _ in range(count)]
+
+    return make
+
+
+def test_home_page_queries_do_not_grow_with_articles(
+    home, make_articles, assert_queries
+):
+    make_articles(1)
+    assert_queries("/", HOME)
+    make_articles(39)
+    assert_queries("/", HOME)
+
+
+def test_home_page_with_featured_queries_do_not_grow(
+    home, make_articles, assert_queries
+):
+    articles = make_articles(2)
+    feature(home, articles[:1])
+    assert_queries("/", HOME_WITH_FEATURED)
+    articles += make_articles(38)
+    feature(home, articles[:6])
+    assert_queries("/", HOME_WITH_FEATURED)
+
+
+@pytest.mark.parametrize("query", ["", "?topic=back-pain", "?page=2", "?page=abc"])
+def test_article_index_queries_do_not_grow(index, make_articles, assert_queries, query):
+    make_articles(1)
+    assert_queries(index.url + query, INDEX)
+    make_articles(39)
+    assert_queries(index.url + query, INDEX)
+
+
+def test_search_queries_do_not_grow(make_articles, assert_queries):
+    make_articles(1)
+    assert_queries("/search/?q=treatment", SEARCH_RESULTS)
+    assert_queries("/search/", SEARCH_EMPTY)
+    make_articles(39)
+    assert_queries("/search/?q=treatment", SEARCH_RESULTS)
+    assert_queries("/search/?q=treatment&page=3", SEARCH_RESULTS)
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_article_page_queries_do_not_grow_with_its_content(
+    article_factory, assert_queries, settings, tmp_path, size
+):
+    """References, topics, linked alternatives and images are fetched in bulk."""
+    settings.MEDIA_ROOT = tmp_path
+    image = make_image()
+    linked = [article_factory() for _ in range(size)]
+    keys = [f"ref{n}" for n in range(size)]
+    body = [
+        overview(),
+        efficacy(items=[evidence(references=key) for key in keys]),
+        safety(),
+        alternatives(
+            options=[
+                {
+                    "name": f"Option {n}",
+                    "kind": "therapy",
+                    "evidence": "Helps.",
+                    "certainty": "low",
+                    "references": key,
+                    "page": page.pk,
+                }
+                for n, (key, page) in enumerate(zip(keys, linked, strict=True))
+            ]
+        ),
+        bottom_line(),
+        *[
+            {
+                "type": "image",
+                "value": {
+                    "image": {"image": image.pk, "alt_text": "A", "decorative": False},
+                    "caption": "",
+                },
+            }
+        ]
+        * size,
+    ]
+    article = article_factory(
+        body=body,
+        references=[reference(key) for key in keys],
+        topics=[build_topic(f"Topic {n}", f"topic-{n}") for n in range(size)],
+        hero_image=image,
+        hero_image_alt="A physiotherapist",
+    )
+    assert_queries(article.url, ARTICLE)
