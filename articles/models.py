@@ -3,22 +3,41 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import ArticleStreamBlock
 from .contents import CitationIndex, body_sections
+from .editorial import ArticleAuthor, Correction, ProblemReport
 from .forms import ArticlePageForm
+from .people import Person
+from .readability import ReadabilityPanel
 from .references import ArticleReference
 from .topics import Topic
 
-__all__ = ["ArticleIndexPage", "ArticlePage", "ArticleReference", "Topic"]
+__all__ = [
+    "ArticleAuthor",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ArticleReference",
+    "Correction",
+    "Person",
+    "ProblemReport",
+    "Topic",
+]
 
 ARTICLES_PER_PAGE = 12
 
@@ -81,10 +100,53 @@ class ArticlePage(Page):
     )
     topics = ParentalManyToManyField(Topic, blank=True)
     body = StreamField(ArticleStreamBlock(), blank=True)
+    medical_reviewer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"is_medical_reviewer": True},
+        help_text="The clinician who checks this article in the Medical review task.",
+    )
+    last_reviewed_at = models.DateField(
+        "last reviewed",
+        null=True,
+        blank=True,
+        help_text="Set when the medical reviewer approves the article.",
+    )
+    last_reviewed_by = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Set when the medical reviewer approves the article.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every (months)",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="How long a medical review stays current: 12 months at most; shorten it "
+        "for fast-moving topics.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set on approval from the interval above; you may bring it forward.",
+    )
+    comments_open = models.BooleanField(
+        "readers may comment",
+        default=True,
+        help_text="Untick to close comments. They also close automatically a set number "
+        "of days after first publication (Settings › Comment settings).",
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        InlinePanel("authors", heading="Authors", label="Author", min_num=0),
+        FieldPanel("medical_reviewer"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
             heading="Hero image",
@@ -97,7 +159,29 @@ class ArticlePage(Page):
             label="Reference",
             help_text="Numbered in this order. Sections cite them by key.",
         ),
+        InlinePanel(
+            "corrections",
+            heading="Corrections",
+            label="Correction",
+            help_text="Dated notes shown at the top of the article.",
+        ),
+        ReadabilityPanel(),
     ]
+    review_panels = [
+        FieldPanel("review_interval_months"),
+        FieldPanel("next_review_due"),
+        FieldPanel("last_reviewed_at", read_only=True),
+        FieldPanel("last_reviewed_by", read_only=True),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(review_panels, heading="Medical review"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(settings_panels, heading="Settings"),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

@@ -1,0 +1,1 @@
+"""Admin for people, problem reports and the medical review workflow."""
