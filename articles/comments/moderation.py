@@ -1,0 +1,1 @@
+"""Moderation rules applied before a comment is public."""

@@ -1,0 +1,1 @@
+"""Keeping comments consistent with the pages they belong to."""
