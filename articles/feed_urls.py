@@ -1,0 +1,3 @@
+"""RSS and Atom feeds of the latest articles."""
+
+urlpatterns = []
