@@ -1,1 +1,84 @@
 """Admin for people, problem reports and the medical review workflow."""
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .editorial import ProblemReport
+from .people import Person
+from .workflow import REVIEW_LOG_ACTION
+
+
+class ProblemReportPermissionPolicy(ModelPermissionPolicy):
+    """Reports come from readers only: nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a != "add"])
+
+
+# Registered before any view asks for the model's policy.
+register_permission_policy(ProblemReport, ProblemReportPermissionPolicy(ProblemReport))
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "role", "credentials", "is_medical_reviewer"]
+    list_filter = ["is_medical_reviewer"]
+    search_fields = ["name", "role", "credentials"]
+    search_backend_name = None  # a short list: plain database matching is enough
+    copy_view_enabled = False
+
+
+class ProblemReportViewSet(SnippetViewSet):
+    model = ProblemReport
+    icon = "warning"
+    menu_label = "Problem reports"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["article", DateColumn("created_at", label="Reported"), "status"]
+    list_filter = ["status"]
+    search_fields = ["message"]
+    ordering = ["-created_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("article", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+    ]
+
+    def get_queryset(self, request):
+        return ProblemReport.objects.select_related("article")
+
+
+register_snippet(PersonViewSet)
+register_snippet(ProblemReportViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_medical_review_log_action(actions):
+    @actions.register_action(REVIEW_LOG_ACTION)
+    class MedicalReviewFormatter(LogFormatter):
+        label = "Medical review recorded"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return (
+                f"Medically reviewed by {data.get('reviewer') or 'an unnamed reviewer'}"
+                f" on {data.get('reviewed', '?')}; next review due "
+                f"{data.get('next_review_due', '?')}"
+            )

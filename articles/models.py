@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalManyToManyField
@@ -15,10 +16,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import workflow
 from .blocks import ArticleStreamBlock
 from .contents import CitationIndex, body_sections
 from .editorial import ArticleAuthor, Correction, ProblemReport
@@ -26,6 +30,13 @@ from .forms import ArticlePageForm
 from .people import Person
 from .readability import ReadabilityPanel
 from .references import ArticleReference
+from .related import RelatedArticle
+from .serializers import (
+    AuthorSerializer,
+    PersonSerializer,
+    ReferenceSerializer,
+    TopicSerializer,
+)
 from .topics import Topic
 
 __all__ = [
@@ -36,13 +47,14 @@ __all__ = [
     "Correction",
     "Person",
     "ProblemReport",
+    "RelatedArticle",
     "Topic",
 ]
 
 ARTICLES_PER_PAGE = 12
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(RoutablePageMixin, Page):
     introduction = models.TextField(
         blank=True, help_text="A sentence or two shown above the list of articles."
     )
@@ -63,11 +75,22 @@ class ArticleIndexPage(Page):
             .prefetch_related("topics")
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def topics(self, articles=None):
+        """Topics with at least one live, public article here."""
+        articles = self.articles() if articles is None else articles
+        return Topic.objects.filter(articlepage__in=articles).distinct()
+
+    def topic_url(self, topic, request=None):
+        url = self.get_url(request=request) or ""
+        return url + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
+
+    def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()
-        topics = Topic.objects.filter(articlepage__in=articles).distinct()
-        topic = topics.filter(slug=request.GET.get("topic", "")[:80]).first()
+        topics = self.topics(articles)
+        if topic is None:
+            # The older ?topic= filter still works; links now go to topic pages.
+            topic = topics.filter(slug=request.GET.get("topic", "")[:80]).first()
         if topic is not None:
             articles = articles.filter(topics=topic)
         # get_page() turns a missing, malformed or out-of-range number into a real page.
@@ -77,6 +100,26 @@ class ArticleIndexPage(Page):
         context["topics"] = topics
         context["current_topic"] = topic
         return context
+
+    @path("topics/<slug:slug>/", name="topic")
+    def topic_page(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug)
+        return self.render(request, topic=topic, template="articles/topic_page.html")
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request=request)
+        base = self.get_full_url(request=request) or ""
+        topics = self.topics().annotate(
+            lastmod=models.Max("articlepage__last_published_at")
+        )
+        return urls + [
+            {
+                "location": base
+                + self.reverse_subpage("topic", kwargs={"slug": topic.slug}),
+                "lastmod": topic.lastmod,
+            }
+            for topic in topics
+        ]
 
 
 class ArticlePage(Page):
@@ -141,6 +184,30 @@ class ArticlePage(Page):
         help_text="Untick to close comments. They also close automatically a set number "
         "of days after first publication (Settings › Comment settings).",
     )
+    # What the article is about, for search engines (schema.org's "about").
+    about_treatment = models.CharField(
+        "treatment",
+        max_length=120,
+        blank=True,
+        help_text="The medicine or therapy the article is about, e.g. Diazepam.",
+    )
+    about_treatment_type = models.CharField(
+        "kind of treatment",
+        max_length=20,
+        blank=True,
+        choices=[
+            ("Drug", "A medicine"),
+            ("DrugClass", "A group of medicines"),
+            ("MedicalTherapy", "A therapy or exercise programme"),
+        ],
+        default="Drug",
+    )
+    about_condition = models.CharField(
+        "condition",
+        max_length=120,
+        blank=True,
+        help_text="The health problem it treats, e.g. Low back pain.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -165,6 +232,14 @@ class ArticlePage(Page):
             label="Correction",
             help_text="Dated notes shown at the top of the article.",
         ),
+        InlinePanel(
+            "related_links",
+            heading="Related articles",
+            label="Related article",
+            max_num=4,
+            help_text="Shown first under “Related articles”, in this order; articles "
+            "sharing a topic fill any places left.",
+        ),
         ReadabilityPanel(),
     ]
     review_panels = [
@@ -174,20 +249,48 @@ class ArticlePage(Page):
         FieldPanel("last_reviewed_by", read_only=True),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("about_treatment"),
+                FieldPanel("about_treatment_type"),
+                FieldPanel("about_condition"),
+            ],
+            heading="What this article is about",
+            help_text="Tells search engines the treatment and condition. Leave blank "
+            "if the article is about neither; its topics are used instead.",
+        ),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Content"),
             ObjectList(review_panels, heading="Medical review"),
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(promote_panels, heading="Promote"),
             ObjectList(settings_panels, heading="Settings"),
         ]
     )
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
+        # Title keeps Page's boost of 2. PostgreSQL maps boosts to its four weights
+        # (A-D) across every indexed model, so reuse existing values sparingly.
+        index.SearchField("summary", boost=1.5),
+        # StreamField indexes its blocks' text: findings, side effects, interactions.
         index.SearchField("body"),
         index.FilterField("first_published_at"),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+        APIField(
+            "references", serializer=ReferenceSerializer(many=True, read_only=True)
+        ),
+        APIField("authors", serializer=AuthorSerializer(many=True, read_only=True)),
+        APIField("medical_reviewer", serializer=PersonSerializer(read_only=True)),
+        APIField("last_reviewed_at"),
+        APIField("next_review_due"),
+    ]  # first_published_at is among Wagtail's meta fields already
     base_form_class = ArticlePageForm
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
@@ -219,3 +322,24 @@ class ArticlePage(Page):
     @property
     def last_updated(self):
         return self.last_published_at or self.latest_revision_created_at
+
+    @cached_property
+    def author_people(self):
+        """The authors as Person objects, in the editor's order."""
+        return [a.person for a in self.authors.select_related("person")]
+
+    @cached_property
+    def reviewed_by(self):
+        """Who did the last medical review, or else who is named to do it."""
+        return self.last_reviewed_by or self.medical_reviewer
+
+    @property
+    def review_overdue(self):
+        return bool(self.next_review_due and self.next_review_due < workflow.today())
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import StandardPage  # home.models imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context["editorial_policy"] = StandardPage.editorial_policy()
+        return context

@@ -13,8 +13,10 @@ from .blocks.citations import CITATION_KEY
 validate_key = RegexValidator(
     CITATION_KEY, "Use lower-case letters, digits and hyphens, e.g. friedman2017."
 )
+# A DOI pasted as a doi.org link is accepted; clean() keeps the bare DOI.
 validate_doi = RegexValidator(
-    r"^10\.\d{4,9}/\S+$", "A DOI starts with 10. and a slash, e.g. 10.1136/bmj.n1446."
+    r"^(https://doi\.org/)?10\.\d{4,9}/\S+$",
+    "A DOI starts with 10. and a slash, e.g. 10.1136/bmj.n1446.",
 )
 validate_pmid = RegexValidator(r"^\d{1,9}$", "A PMID is digits only, e.g. 12804507.")
 

@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from articles.models import ArticlePage, Topic
 
@@ -66,3 +67,38 @@ class FeaturedArticle(Orderable):
 
     def __str__(self):
         return str(self.article)
+
+
+class StandardPage(Page):
+    """A plain page of prose under the home page, e.g. the editorial policy."""
+
+    EDITORIAL_POLICY_SLUG = "editorial-policy"
+
+    introduction = models.TextField(
+        blank=True, help_text="One or two sentences shown under the title."
+    )
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text="Use headings (Heading 2, then Heading 3) to break up long pages.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    @classmethod
+    def editorial_policy(cls):
+        """The live editorial policy page, which every article links to, or None."""
+        return (
+            cls.objects.live().public().filter(slug=cls.EDITORIAL_POLICY_SLUG).first()
+        )

@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
-    "django_comments_xtd",
+    "articles.comments.apps.XtdCommentsConfig",  # django_comments_xtd
     "django_comments",
     "csp",
     "django.contrib.admin",
@@ -180,6 +180,13 @@ COMMENT_MAX_LENGTH = 3000
 COMMENTS_XTD_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "editors@example.org")
 COMMENTS_XTD_CONTACT_EMAIL = COMMENTS_XTD_FROM_EMAIL
 RATELIMIT_USE_CACHE = "default"
+# Comment posts allowed per IP address (django-ratelimit's rate syntax).
+COMMENTS_RATE_LIMIT = "5/m"
+# Behind a proxy, the request header holding the reader's address, e.g. HTTP_X_REAL_IP.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# The public host name comment emails and permalinks use (django.contrib.sites'
+# domain, written by `manage.py migrate`), e.g. "health.example.org".
+SITE_DOMAIN = os.environ.get("SITE_DOMAIN", "")
 
 WAGTAIL_SITE_NAME = "Clear Health"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -198,6 +205,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "editors@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where readers' problem reports go.
+EDITORIAL_EMAIL = os.environ.get("EDITORIAL_EMAIL", DEFAULT_FROM_EMAIL)
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("api/v2/", api_router.urls),
     path("feeds/", include("articles.feed_urls")),
+    path("comments/", include("articles.comments.urls")),
     path("", include("home.urls")),
     path("", include("articles.urls")),
 ]

@@ -7,6 +7,8 @@ from django.contrib.auth.models import Group
 from articles.builders import build_article, build_home, build_index, build_topic
 from tests.content import complete_body, reference
 
+pytest_plugins = ["tests.comments_fixtures"]
+
 
 @pytest.fixture
 def home(db):

@@ -112,3 +112,29 @@ def make_image(title="A physiotherapist guiding a stretch"):
     from wagtail.images.tests.utils import get_test_image_file
 
     return Image.objects.create(title=title, file=get_test_image_file())
+
+
+def person(slug="dr-test-reviewer", **fields):
+    """A Person, created or updated: by default a medical reviewer."""
+    from articles.models import Person
+
+    defaults = {
+        "name": "Dr Test Reviewer",
+        "role": "General practitioner",
+        "credentials": "MB ChB, MRCGP",
+        "is_medical_reviewer": True,
+        **fields,
+    }
+    return Person.objects.update_or_create(slug=slug, defaults=defaults)[0]
+
+
+def writer(slug="test-writer", **fields):
+    """A Person who writes articles and does not review them."""
+    fields = {
+        "name": "Terry Writer",
+        "role": "Health writer",
+        "credentials": "",
+        "is_medical_reviewer": False,
+        **fields,
+    }
+    return person(slug, **fields)

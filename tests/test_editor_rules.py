@@ -15,7 +15,7 @@ from wagtail.test.utils.form_data import (
 
 from articles.builders import build_home, build_index, build_topic
 from articles.models import ArticlePage
-from tests.content import make_image
+from tests.content import make_image, person, writer
 
 TITLE = "Testamol for back pain"
 
@@ -118,6 +118,12 @@ def article_form(body=None, references=None, topics=(), **fields):
                 [reference_form()] if references is None else references
             ),
             "comments": inline_formset([]),
+            "authors": inline_formset([{"person": writer().pk}]),
+            "medical_reviewer": person().pk,
+            "corrections": inline_formset([]),
+            "related_links": inline_formset([]),
+            "review_interval_months": 12,
+            "next_review_due": "",
             **fields,
         }
     )

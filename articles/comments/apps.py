@@ -1,14 +1,36 @@
+from django_comments_xtd.apps import CommentsXtdConfig
+
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class CommentsConfig(AppConfig):
     """Reader comments on articles: django-comments-xtd plus moderation and its admin."""
 
+    default = True  # this module also holds the django_comments_xtd config below
     name = "articles.comments"
     label = "article_comments"
     verbose_name = "Comments"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Moderation rules for new comments, and clean-up when an article goes.
-        from . import moderation, signals  # noqa: F401
+        # Moderation rules for new comments, clean-up when an article goes, and
+        # django.contrib.sites' domain kept to SITE_DOMAIN.
+        from . import moderation, signals, sites  # noqa: F401
+
+
+class XtdCommentsConfig(CommentsXtdConfig):
+    """django-comments-xtd, less its habit of copying a comment's visibility to replies.
+
+    Approving a parent must not publish its held replies, and removing one must leave
+    its replies in the thread; moderators decide each comment on its own.
+    """
+
+    def ready(self):
+        super().ready()
+        from django_comments_xtd import get_model
+        from django_comments_xtd.models import publish_or_unpublish_on_pre_save
+
+        pre_save.disconnect(
+            publish_or_unpublish_on_pre_save, sender=get_model()._meta.label
+        )

@@ -1,1 +1,26 @@
 """Keeping comments consistent with the pages they belong to."""
+
+from django_comments_xtd.models import XtdComment
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from wagtail.models import Page
+
+from articles.models import ArticlePage
+
+
+@receiver(post_delete, sender=ArticlePage)
+def delete_article_comments(sender, instance, **kwargs):
+    """An article's comments (and, by cascade, their flags) go with it.
+
+    Runs for every article deleted, also when deleting an ancestor page takes the
+    article with it. Comments wrongly attached to the bare Page go too.
+    """
+    content_types = ContentType.objects.get_for_models(
+        ArticlePage, Page, for_concrete_models=False
+    ).values()
+    XtdComment.objects.filter(
+        content_type__in=list(content_types), object_pk=str(instance.pk)
+    ).delete()

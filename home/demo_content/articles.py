@@ -17,6 +17,11 @@ EXERCISE = {
         "exercise therapy is, what can go alongside it, and how to start safely."
     ),
     "topics": ["back-pain", "exercise-and-physical-therapy"],
+    "about": {
+        "about_treatment": "Exercise therapy",
+        "about_treatment_type": "MedicalTherapy",
+        "about_condition": "Low back pain",
+    },
     "body": [
         DEMO_CALLOUT,
         {
@@ -106,6 +111,11 @@ NSAIDS = {
         "prescriber or pharmacist checks first, and how to use them with care."
     ),
     "topics": ["back-pain", "pain-relief-medicines"],
+    "about": {
+        "about_treatment": "Non-steroidal anti-inflammatory drugs (NSAIDs)",
+        "about_treatment_type": "DrugClass",
+        "about_condition": "Low back pain",
+    },
     "body": [
         DEMO_CALLOUT,
         {

@@ -226,6 +226,11 @@ DIAZEPAM = {
         "what NICE recommends instead."
     ),
     "topics": ["back-pain", "pain-relief-medicines"],
+    "about": {
+        "about_treatment": "Diazepam",
+        "about_treatment_type": "Drug",
+        "about_condition": "Low back pain",
+    },
     "body": [
         DEMO_CALLOUT,
         OVERVIEW,

@@ -4,6 +4,7 @@ import copy
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from articles.builders import (
     build_article,
@@ -12,8 +13,14 @@ from articles.builders import (
     build_topic,
     feature,
 )
+from articles.comments.sites import set_site_domain
 from articles.models import ArticlePage
+from articles.workflow import assign_medical_review
 from home.demo_content import ARTICLES, FEATURED, HOME, INDEX, TOPICS
+from home.demo_content.comments import build_demo_comments
+from home.demo_content.editorial import EDITORIAL_POLICY, build_standard_page
+from home.demo_content.people import article_trust_fields, build_people
+from home.demo_content.related import pick_related
 
 
 def link_pages(body, index):
@@ -55,6 +62,7 @@ class Command(BaseCommand):
         topics = {
             slug: build_topic(slug=slug, **fields) for slug, fields in TOPICS.items()
         }
+        people, today = build_people(), timezone.localdate()
 
         def build(data):
             body, complete = link_pages(data["body"], index)
@@ -66,6 +74,8 @@ class Command(BaseCommand):
                 body=body,
                 references=data["references"],
                 topics=[topics[slug] for slug in data["topics"]],
+                **data.get("about", {}),
+                **article_trust_fields(data["slug"], people, today),
             )
             return page, complete
 
@@ -79,6 +89,14 @@ class Command(BaseCommand):
             articles[data["slug"]], _ = build(data)
 
         feature(home, [articles[slug] for slug in FEATURED])
+        pick_related(articles)
+        build_demo_comments(articles)
+        # Comment emails and permalinks are built on django.contrib.sites' domain.
+        set_site_domain(
+            hostname if port in (80, 443) else f"{hostname}:{port}", HOME["title"]
+        )
+        assign_medical_review(index)
+        build_standard_page(home, **EDITORIAL_POLICY)
         if options["verbosity"]:
             self.stdout.write(
                 f"Demo content loaded: {len(articles)} articles, {len(topics)} topics, "

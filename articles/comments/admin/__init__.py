@@ -1,0 +1,1 @@
+"""The moderators' side of comments in the Wagtail admin (registered from wagtail_hooks)."""

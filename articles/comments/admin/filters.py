@@ -1,0 +1,64 @@
+"""Filters of the comments listing: state (held by default) and article."""
+
+import django_filters
+from django_comments_xtd.models import XtdComment
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
+
+from wagtail.admin.filters import WagtailFilterSet
+
+from articles.models import ArticlePage
+
+from .states import HELD, STATE_CHOICES, filter_by_state
+
+# Searched with the ORM (comments are not in the search index): text, name, email.
+SEARCH_FIELDS = ["comment", "user_name", "user_email"]
+
+
+def commented_articles(request):
+    """Articles with at least one comment, for the article filter."""
+    comments = XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(ArticlePage),
+        object_pk=Cast(OuterRef("pk"), CharField()),
+    )
+    return ArticlePage.objects.filter(Exists(comments)).order_by("title")
+
+
+class CommentFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label="State",
+        choices=STATE_CHOICES,
+        empty_label=None,
+        initial=HELD,
+        widget=forms.RadioSelect,
+        method="filter_state",
+    )
+    article = django_filters.ModelChoiceFilter(
+        label="Article",
+        queryset=commented_articles,
+        empty_label="All articles",
+        method="filter_article",
+    )
+
+    class Meta:
+        model = XtdComment
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        # The listing opens on the held queue; "All comments" is one choice away.
+        if data is not None and not data.get("state"):
+            data = data.copy()
+            data["state"] = HELD
+        super().__init__(data, *args, **kwargs)
+
+    def filter_state(self, queryset, name, value):
+        return filter_by_state(queryset, value)
+
+    def filter_article(self, queryset, name, value):
+        return queryset.filter(
+            content_type=ContentType.objects.get_for_model(ArticlePage),
+            object_pk=str(value.pk),
+        )

@@ -1,0 +1,36 @@
+"""When an article takes comments: editors close them, or they close by age."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from .models import CommentSettings
+
+
+def close_after_days(request=None):
+    """The site's setting; the field's default when there is no site to ask."""
+    if request is not None and Site.find_for_request(request) is not None:
+        # Cached on the request: the page, the form and the rules all ask.
+        return CommentSettings.for_request(request).close_after_days
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return CommentSettings._meta.get_field("close_after_days").default
+    return CommentSettings.for_site(site).close_after_days
+
+
+def closes_at(page, request=None):
+    """When comments on `page` close by age, or None if they never do."""
+    days = close_after_days(request)
+    if not days or page.first_published_at is None:
+        return None
+    return page.first_published_at + timedelta(days=days)
+
+
+def comments_are_open(page, request=None):
+    """Whether readers may post on `page` now."""
+    if page is None or not page.pk or not page.live or not page.comments_open:
+        return False
+    closes = closes_at(page, request)
+    return closes is None or timezone.now() < closes

@@ -1,0 +1,87 @@
+"""The editorial policy explains how articles are made, and every article links to it."""
+
+from django.core.management import call_command
+
+from wagtail.test.utils import WagtailPageTestCase
+
+from articles.builders import build_home, build_index
+from articles.models import ArticleIndexPage, ArticlePage
+from home.demo_content.editorial import EDITORIAL_POLICY, build_standard_page
+from home.models import HomePage, StandardPage
+from tests.html import heading_levels, skipped_levels, soup, text
+
+
+def test_policy_page_explains_writing_review_sources_corrections_and_reports(
+    client, home
+):
+    policy = build_standard_page(home, **EDITORIAL_POLICY)
+    assert policy.url == "/editorial-policy/"
+    page = soup(client.get(policy.url))
+    assert text(page.find("h1")) == "Editorial policy"
+    headings = [text(h) for h in page.find("main").find_all("h2")]
+    assert headings == [
+        "How we write articles",
+        "How articles are reviewed",
+        "How we use sources",
+        "How we correct mistakes",
+        "How to report a problem",
+        "About this demonstration",
+    ]
+    assert skipped_levels(heading_levels(page)) == []
+    assert "demonstration" in text(page.select_one("p.lead"))
+
+
+def test_building_the_policy_twice_updates_it_in_place(home):
+    build_standard_page(home, **EDITORIAL_POLICY)
+    build_standard_page(home, **{**EDITORIAL_POLICY, "introduction": "Changed."})
+    policy = StandardPage.objects.get()
+    assert policy.introduction == "Changed."
+    assert policy.live
+
+
+def test_articles_link_to_the_live_policy_only(client, home, article_factory):
+    policy = build_standard_page(home, **EDITORIAL_POLICY)
+    article = article_factory()
+    assert StandardPage.editorial_policy() == policy
+    link = soup(client.get(article.url)).select_one(".byline__policy a")
+    assert link["href"] == "/editorial-policy/"
+    policy.unpublish()
+    assert StandardPage.editorial_policy() is None
+
+
+def test_demo_content_has_the_policy_people_and_review_dates(client, db):
+    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    assert StandardPage.objects.live().filter(slug="editorial-policy").count() == 1
+    diazepam = ArticlePage.objects.get(slug="diazepam-for-back-pain")
+    assert diazepam.authors.count() == 2
+    assert diazepam.medical_reviewer.is_medical_reviewer
+    assert not diazepam.review_overdue
+    months = (diazepam.next_review_due.year - diazepam.last_reviewed_at.year) * 12 + (
+        diazepam.next_review_due.month - diazepam.last_reviewed_at.month
+    )
+    assert months == 12
+    overdue = [a.slug for a in ArticlePage.objects.live() if a.review_overdue]
+    assert overdue == ["exercise-therapy-for-back-pain"]
+    assert ArticlePage.objects.filter(corrections__isnull=False).distinct().count() == 1
+    page = soup(client.get(diazepam.url))
+    assert "Medically reviewed by Dr Dana Demo" in text(page.select_one(".byline"))
+    assert page.select_one(".byline__policy a")["href"] == "/editorial-policy/"
+    for person in (a.person for a in diazepam.authors.all()):
+        assert "fictional" in person.biography
+
+
+class StandardPageRules(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = build_home()
+        cls.index = build_index(cls.home)
+
+    def test_standard_pages_live_under_the_home_page_only(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage})
+        self.assertCanNotCreateAt(ArticleIndexPage, StandardPage)
+
+    def test_policy_page_is_routable(self):
+        policy = build_standard_page(self.home, **EDITORIAL_POLICY)
+        self.assertPageIsRoutable(policy)
+        self.assertPageIsRenderable(policy)
