@@ -126,6 +126,9 @@ def add_block(page, label):
 
 
 def open_actions(page):
+    # The body's fields are drawn by script; acting before they exist posts no body.
+    page.wait_for_load_state("networkidle")
+    page.locator("input[name='body-count']").wait_for(state="attached")
     page.locator("footer .w-dropdown__toggle").last.click()
 
 
