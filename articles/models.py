@@ -1,5 +1,7 @@
 """ArticleIndexPage and ArticlePage."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -52,6 +54,7 @@ __all__ = [
 ]
 
 ARTICLES_PER_PAGE = 12
+SLUG = re.compile(r"[-\w]+")
 
 
 class ArticleIndexPage(RoutablePageMixin, Page):
@@ -90,7 +93,9 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         topics = self.topics(articles)
         if topic is None:
             # The older ?topic= filter still works; links now go to topic pages.
-            topic = topics.filter(slug=request.GET.get("topic", "")[:80]).first()
+            slug = request.GET.get("topic", "")[:80]
+            # Only a well-formed slug is looked up; PostgreSQL refuses NUL characters.
+            topic = topics.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
         if topic is not None:
             articles = articles.filter(topics=topic)
         # get_page() turns a missing, malformed or out-of-range number into a real page.

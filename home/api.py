@@ -1,6 +1,7 @@
 """Wagtail API v2: read-only pages, images and documents."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -8,7 +9,16 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from articles.models import ArticlePage
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class RefusesNulMixin:
+    """A clear 400 for a NUL character in the query; PostgreSQL cannot take one."""
+
+    def check_query_parameters(self, queryset):
+        if any("\x00" in value for value in self.request.GET.values()):
+            raise BadRequestError("query parameters cannot contain NUL characters")
+        super().check_query_parameters(queryset)
+
+
+class PublicPagesAPIViewSet(RefusesNulMixin, PagesAPIViewSet):
     """Live pages that anyone may read."""
 
     def get_base_queryset(self):
@@ -30,5 +40,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint(
+    "images", type("ImagesAPIViewSet", (RefusesNulMixin, ImagesAPIViewSet), {})
+)
+api_router.register_endpoint(
+    "documents", type("DocumentsAPIViewSet", (RefusesNulMixin, DocumentsAPIViewSet), {})
+)

@@ -162,3 +162,11 @@ def test_listing_queries_do_not_grow_with_articles(
     make(39)
     with django_assert_num_queries(LISTING_QUERIES):
         assert len(get(client, url)["items"]) == 20
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_a_nul_character_in_a_search_gets_a_clear_400(client, home, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": "back\x00pain"})
+
+    assert response.status_code == 400
+    assert "NUL" in response.json()["message"]
