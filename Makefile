@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST_PORT ?= 127.0.0.1:8000
+WORKER_ARGS := --queue-name mail --backend mail
 
-.PHONY: help install run migrate demo superuser test lint format check browser-test clean
+.PHONY: help install run worker serve-prod migrate demo superuser test lint format check browser-test clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -26,8 +27,16 @@ migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set
 demo: migrate ## Load the demo content (safe to run again)
 	$(MANAGE) load_demo_content
 
-run: demo ## Set everything up and serve on http://127.0.0.1:8000/
+run: demo ## Set everything up and serve on http://127.0.0.1:8000/, with the mail worker
+	@$(MANAGE) db_worker $(WORKER_ARGS) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST_PORT)
+
+worker: migrate ## Only the mail worker: sends the queued comment emails
+	$(MANAGE) db_worker $(WORKER_ARGS)
+
+serve-prod: install ## gunicorn with the production settings (needs SECRET_KEY, ALLOWED_HOSTS)
+	DJANGO_SETTINGS_MODULE=settings.production $(BIN)/gunicorn -c python:settings.gunicorn settings.wsgi
 
 superuser: migrate ## Create an admin account (or set DJANGO_SUPERUSER_* and run with --no-input)
 	$(MANAGE) createsuperuser

@@ -4,6 +4,7 @@ They live beside the models, not in tests/, because the demo command ships with 
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -12,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from home.models import FeaturedArticle, HomePage
 
 from .models import ArticleIndexPage, ArticlePage, ArticleReference, Topic
+from .reviews import record_review
 
 
 def get_or_create_child(parent, model, slug, live=True, **fields):
@@ -90,11 +92,14 @@ def build_article(
     references=(),
     topics=(),
     publish=True,
+    reviewed_on=None,
     **fields,
 ):
     """An article with its body (raw StreamField data), references and topics.
 
     `references` are dicts of ArticleReference fields; they replace any the article had.
+    Published articles are published as readers' articles are: after a medical review
+    by their named reviewer (on `reviewed_on`, today by default).
     """
     article = get_or_create_child(
         index,
@@ -110,8 +115,33 @@ def build_article(
     article.topics.set(list(topics))
     revision = article.save_revision()
     if publish:
-        revision.publish()
+        publish_reviewed(article, revision, reviewed_on=reviewed_on)
     return ArticlePage.objects.get(pk=article.pk)
+
+
+def reviewer_account(person):
+    """The admin account behind a medical reviewer; made, unable to sign in, if missing."""
+    if person.user_id:
+        return person.user
+    user, _ = get_user_model().objects.get_or_create(
+        username=f"reviewer-{person.slug}"[:150]
+    )
+    user.set_unusable_password()
+    user.save()
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+def publish_reviewed(article, revision=None, reviewer=None, reviewed_on=None):
+    """Record a medical review of `revision` (the latest by default), then publish it."""
+    revision = revision or article.get_latest_revision() or article.save_revision()
+    reviewer = reviewer or revision.as_object().medical_reviewer
+    record_review(
+        article, revision, reviewer_account(reviewer), reviewed_on=reviewed_on
+    )
+    revision.publish()
+    return revision
 
 
 def feature(home, articles):

@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .editorial import ProblemReport
 from .people import Person
-from .workflow import REVIEW_LOG_ACTION
+from .reviews import REVIEW_LOG_ACTION, MedicalReview
 
 
 class ProblemReportPermissionPolicy(ModelPermissionPolicy):
@@ -22,6 +22,16 @@ class ProblemReportPermissionPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission(self, actions):
         return super().users_with_any_permission([a for a in actions if a != "add"])
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """An audit record: viewed, never added, changed or deleted in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a == "view"])
 
 
 # Registered before any view asks for the model's policy.
@@ -65,8 +75,44 @@ class ProblemReportViewSet(SnippetViewSet):
         return ProblemReport.objects.select_related("article")
 
 
+class MedicalReviewViewSet(SnippetViewSet):
+    """The review record: read-only, written only by approvals in the workflow."""
+
+    model = MedicalReview
+    icon = "tick-inverse"
+    menu_label = "Medical reviews"
+    menu_order = 215
+    add_to_admin_menu = True
+    list_display = [
+        "article",
+        "reviewer",
+        DateColumn("reviewed_on", label="Reviewed"),
+        DateColumn("next_review_due", label="Next review due"),
+        "comment",
+    ]
+    list_filter = ["reviewer"]
+    ordering = ["-created_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "article",
+        "revision",
+        "reviewer",
+        "user",
+        "reviewed_on",
+        "next_review_due",
+        "comment",
+        "created_at",
+    ]
+
+    def get_queryset(self, request):
+        return MedicalReview.objects.select_related("article", "reviewer")
+
+
+register_permission_policy(MedicalReview, ReadOnlyPermissionPolicy(MedicalReview))
 register_snippet(PersonViewSet)
 register_snippet(ProblemReportViewSet)
+register_snippet(MedicalReviewViewSet)
 
 
 @hooks.register("register_log_actions")

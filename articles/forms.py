@@ -1,30 +1,42 @@
-"""The article edit form's publishing rules, and the readers' problem-report form."""
+"""The article edit form, and the readers' problem-report form."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from .blocks.citations import parse_keys
-from .contents import citing_items
 from .editorial import ProblemReport
-from .workflow import WORKFLOW as MEDICAL_REVIEW
+from .publishing import (
+    REVIEWER_REQUIRED,
+    SUMMARY_REQUIRED,
+    content_problems,
+    unresolved_citations,
+)
 
-SUMMARY_REQUIRED = (
-    "Add a summary before publishing: two plain sentences that say what the "
-    "article covers."
+DIRECT_PUBLISH_HELP = (
+    "Administrators only. Tick before choosing Publish to put this version live "
+    "before a medical reviewer approves it. Readers will not see a “Medically "
+    "reviewed” stamp, and the Reviews due report lists it as not reviewed."
 )
-AUTHOR_REQUIRED = "Add at least one author before publishing."
-REVIEWER_REQUIRED = "Choose a medical reviewer before publishing."
-REFERENCE_REQUIRED = "Add at least one reference before publishing."
-REVIEW_REQUIRED = (
-    "Articles here reach readers through the Medical review workflow: choose "
-    "“Submit to Medical review” instead of Publish."
-)
+# The field the admin's publish hook reads (articles.publishing_admin).
+DIRECT_PUBLISH_FIELD = "publish_without_review"
 
 
 class ArticlePageForm(WagtailAdminPageForm):
+    """Shows the publishing rules (articles.publishing) beside the fields they concern."""
+
+    publish_without_review = forms.BooleanField(
+        required=False,
+        label="Publish without medical review",
+        help_text=DIRECT_PUBLISH_HELP,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not (self.for_user and self.for_user.is_superuser):
+            del self.fields[DIRECT_PUBLISH_FIELD]
         if "summary" in self.fields:
             self.fields["summary"].error_messages["required"] = SUMMARY_REQUIRED
         reviewer = self.fields.get("medical_reviewer")
@@ -32,6 +44,9 @@ class ArticlePageForm(WagtailAdminPageForm):
             # The snippet chooser would offer every person; a list offers reviewers only.
             reviewer.widget = forms.Select(choices=reviewer.choices)
             reviewer.empty_label = "Choose a medical reviewer"
+            # Required to publish; Wagtail defers it for drafts, and marks it required.
+            reviewer.required = True
+            reviewer.error_messages["required"] = REVIEWER_REQUIRED
 
     def clean(self):
         cleaned_data = super().clean()
@@ -41,39 +56,51 @@ class ArticlePageForm(WagtailAdminPageForm):
             for key in parse_keys(data.get("key"))
         }
         body = cleaned_data.get("body")
-        if body is not None:
-            unknown = sorted(
-                {key for item in citing_items(body) for key in item.citation_keys}
-                - keys
+        if self.is_deferred_validation:
+            # A draft may be incomplete, but never cite what is not there.
+            if body is not None and (message := unresolved_citations(body, keys)):
+                self._add_error_beside("body", message)
+        else:
+            problems = content_problems(
+                summary=cleaned_data.get("summary"),
+                has_author=any(
+                    data.get("person") for data in self._kept_forms("authors")
+                ),
+                has_reviewer=bool(cleaned_data.get("medical_reviewer")),
+                reference_keys=keys,
+                body=body,
             )
-            if unknown:
-                self.add_error(
-                    None,
-                    "These citations point at no reference: "
-                    + ", ".join(unknown)
-                    + ". Add the reference, or correct the key.",
-                )
-        # Drafts may be incomplete; publishing and submitting for review may not.
-        if not self.is_deferred_validation:
-            if not any(data.get("person") for data in self._kept_forms("authors")):
-                self.add_error(None, AUTHOR_REQUIRED)
-            if "medical_reviewer" in self.fields and not cleaned_data.get(
-                "medical_reviewer"
-            ):
-                self.add_error("medical_reviewer", REVIEWER_REQUIRED)
-            if not keys:
-                self.add_error(None, REFERENCE_REQUIRED)
-        if self.data.get("action-publish") and self._skips_review():
-            self.add_error(None, REVIEW_REQUIRED)
+            for problem in problems:
+                self._add_error_beside(problem.field, problem.message)
         return cleaned_data
 
-    def _skips_review(self):
-        """A direct publish, by anyone but an administrator, where medical review applies."""
-        user = self.for_user
-        if user is None or user.is_superuser or self.parent_page is None:
-            return False
-        workflow = self.parent_page.get_workflow()
-        return workflow is not None and workflow.name == MEDICAL_REVIEW
+    def _add_error_beside(self, field, message):
+        """Put `message` next to the field, inline panel or body it concerns."""
+        if field == "body":
+            self._add_body_error(message)
+        elif field in self.formsets:
+            self.formsets[field].non_form_errors().append(message)
+        elif field in self.fields:
+            if field not in self.errors:
+                self.add_error(field, message)
+        else:
+            self.add_error(None, message)
+
+    def _add_body_error(self, message):
+        """The body shows one error object: fold the message into the blocks' own."""
+        previous = self._errors.pop("body", None)
+        error = previous.as_data()[0] if previous else None
+        if isinstance(error, StreamBlockValidationError):
+            blocks, earlier = error.block_errors, list(error.non_block_errors.as_data())
+        else:
+            blocks, earlier = None, [] if error is None else [error]
+        self.add_error(
+            "body",
+            StreamBlockValidationError(
+                block_errors=blocks,
+                non_block_errors=[*earlier, ValidationError(message)],
+            ),
+        )
 
     def _kept_forms(self, name):
         """Cleaned data of the inline forms under `name` that are not being deleted."""

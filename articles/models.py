@@ -5,7 +5,6 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -24,8 +23,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import workflow
-from .blocks import ArticleStreamBlock
+from . import workflow  # noqa: F401  (defines MedicalReviewTask)
+from .blocks import ArticleStreamBlock, starting_sections
 from .contents import CitationIndex, body_sections
 from .editorial import ArticleAuthor, Correction, ProblemReport
 from .forms import ArticlePageForm
@@ -33,6 +32,8 @@ from .people import Person
 from .readability import ReadabilityPanel
 from .references import ArticleReference
 from .related import RelatedArticle
+from .review_panel import ReviewRecordPanel
+from .reviews import MedicallyReviewedMixin, MedicalReview, ReviewedSectionMixin
 from .serializers import (
     AuthorSerializer,
     PersonSerializer,
@@ -47,6 +48,7 @@ __all__ = [
     "ArticlePage",
     "ArticleReference",
     "Correction",
+    "MedicalReview",
     "Person",
     "ProblemReport",
     "RelatedArticle",
@@ -57,7 +59,7 @@ ARTICLES_PER_PAGE = 12
 SLUG = re.compile(r"[-\w]+")
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(ReviewedSectionMixin, RoutablePageMixin, Page):
     introduction = models.TextField(
         blank=True, help_text="A sentence or two shown above the list of articles."
     )
@@ -127,7 +129,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         ]
 
 
-class ArticlePage(Page):
+class ArticlePage(MedicallyReviewedMixin, Page):
     summary = models.TextField(
         max_length=300,
         help_text="Two sentences, plain text, at most 300 characters. Shown under the title, "
@@ -147,7 +149,13 @@ class ArticlePage(Page):
         help_text="Describe the image for people who cannot see it. Required with an image.",
     )
     topics = ParentalManyToManyField(Topic, blank=True)
-    body = StreamField(ArticleStreamBlock(), blank=True)
+    body = StreamField(
+        ArticleStreamBlock(),
+        blank=True,
+        default=starting_sections,
+        help_text="Required to publish: a Safety section and a Bottom line, with the "
+        "structured sections in reading order.",
+    )
     medical_reviewer = models.ForeignKey(
         Person,
         null=True,
@@ -155,33 +163,8 @@ class ArticlePage(Page):
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"is_medical_reviewer": True},
-        help_text="The clinician who checks this article in the Medical review task.",
-    )
-    last_reviewed_at = models.DateField(
-        "last reviewed",
-        null=True,
-        blank=True,
-        help_text="Set when the medical reviewer approves the article.",
-    )
-    last_reviewed_by = models.ForeignKey(
-        Person,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Set when the medical reviewer approves the article.",
-    )
-    review_interval_months = models.PositiveSmallIntegerField(
-        "review every (months)",
-        default=12,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-        help_text="How long a medical review stays current: 12 months at most; shorten it "
-        "for fast-moving topics.",
-    )
-    next_review_due = models.DateField(
-        null=True,
-        blank=True,
-        help_text="Set on approval from the interval above; you may bring it forward.",
+        help_text="Required to publish. The clinician who checks this article in the "
+        "Medical review task.",
     )
     comments_open = models.BooleanField(
         "readers may comment",
@@ -249,9 +232,8 @@ class ArticlePage(Page):
     ]
     review_panels = [
         FieldPanel("review_interval_months"),
-        FieldPanel("next_review_due"),
-        FieldPanel("last_reviewed_at", read_only=True),
-        FieldPanel("last_reviewed_by", read_only=True),
+        ReviewRecordPanel(),
+        FieldPanel("publish_without_review"),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
     promote_panels = [
@@ -332,15 +314,6 @@ class ArticlePage(Page):
     def author_people(self):
         """The authors as Person objects, in the editor's order."""
         return [a.person for a in self.authors.select_related("person")]
-
-    @cached_property
-    def reviewed_by(self):
-        """Who did the last medical review, or else who is named to do it."""
-        return self.last_reviewed_by or self.medical_reviewer
-
-    @property
-    def review_overdue(self):
-        return bool(self.next_review_due and self.next_review_due < workflow.today())
 
     def get_context(self, request, *args, **kwargs):
         from home.models import StandardPage  # home.models imports this module

@@ -29,16 +29,16 @@ REPORT_PERMISSIONS = ["add", "change", "publish"]
 
 
 class Status:
+    UNREVIEWED = "unreviewed"
     OVERDUE = "overdue"
     DUE_SOON = "due_soon"
     CURRENT = "current"
-    UNSCHEDULED = "unscheduled"
 
     CHOICES = [
+        (UNREVIEWED, "Published without medical review"),
         (OVERDUE, "Overdue"),
         (DUE_SOON, f"Due within {DUE_SOON_DAYS} days"),
         (CURRENT, "Current"),
-        (UNSCHEDULED, "No review date"),
     ]
     LABELS = dict(CHOICES)
 
@@ -66,13 +66,20 @@ def reviewable_articles(user, today=None):
         ArticlePage.objects.live()
         .filter(pk__in=editable.values("pk"))
         .annotate(
+            next_review_due_on=F("last_review__next_review_due"),
             review_status=Case(
-                When(next_review_due__isnull=True, then=Value(Status.UNSCHEDULED)),
-                When(next_review_due__lt=today, then=Value(Status.OVERDUE)),
-                When(next_review_due__lte=soon, then=Value(Status.DUE_SOON)),
+                # Live content that no review covers: a direct publish, a revert.
+                When(
+                    Q(last_review__isnull=False)
+                    & ~Q(last_review__revision_id=F("live_revision_id")),
+                    then=Value(Status.UNREVIEWED),
+                ),
+                When(last_review__isnull=True, then=Value(Status.UNREVIEWED)),
+                When(next_review_due_on__lt=today, then=Value(Status.OVERDUE)),
+                When(next_review_due_on__lte=soon, then=Value(Status.DUE_SOON)),
                 default=Value(Status.CURRENT),
                 output_field=CharField(),
-            )
+            ),
         )
     )
 
@@ -80,10 +87,11 @@ def reviewable_articles(user, today=None):
 def review_counts(user):
     today, soon = review_window()
     return reviewable_articles(user, today).aggregate(
-        overdue=Count("pk", filter=Q(next_review_due__lt=today)),
+        overdue=Count("pk", filter=Q(next_review_due_on__lt=today)),
         due_soon=Count(
-            "pk", filter=Q(next_review_due__gte=today, next_review_due__lte=soon)
+            "pk", filter=Q(next_review_due_on__gte=today, next_review_due_on__lte=soon)
         ),
+        unreviewed=Count("pk", filter=Q(review_status=Status.UNREVIEWED)),
     )
 
 
@@ -167,10 +175,10 @@ class ReviewsDueView(ReportView):
         authors = ArticleAuthor.objects.select_related("person").order_by("sort_order")
         return (
             reviewable_articles(self.request.user)
-            .select_related("medical_reviewer")
+            .select_related("medical_reviewer", "last_review")
             .prefetch_related(Prefetch("authors", queryset=authors))
-            # Overdue first; articles without a date last, where "Never reviewed" flags them.
-            .order_by(F("next_review_due").asc(nulls_last=True), "title", "pk")
+            # Overdue first; never-reviewed articles last, flagged as not reviewed.
+            .order_by(F("next_review_due_on").asc(nulls_last=True), "title", "pk")
         )
 
     def decorate_paginated_queryset(self, object_list):
@@ -180,10 +188,8 @@ class ReviewsDueView(ReportView):
             page.reviewer_name = (
                 page.medical_reviewer.name if page.medical_reviewer else ""
             )
-            if page.review_status == Status.UNSCHEDULED and not page.last_reviewed_at:
-                page.status_label = "Never reviewed"
-            else:
-                page.status_label = Status.LABELS[page.review_status]
+            page.review = page.last_review  # already joined: no query per row
+            page.status_label = Status.LABELS[page.review_status]
         return object_list
 
 
@@ -208,6 +214,8 @@ class ReviewsDuePanel(Component):
         return {
             "overdue": counts["overdue"],
             "due_soon": counts["due_soon"],
+            "unreviewed": counts["unreviewed"],
+            "unreviewed_url": f"{report}?status={Status.UNREVIEWED}",
             "due_soon_days": DUE_SOON_DAYS,
             "overdue_url": f"{report}?status={Status.OVERDUE}",
             "due_soon_url": f"{report}?status={Status.DUE_SOON}",

@@ -38,7 +38,7 @@ def person(request, slug):
         "person": person,
         "written": articles.filter(authors__person=person).distinct(),
         "reviewed": articles.filter(
-            Q(medical_reviewer=person) | Q(last_reviewed_by=person)
+            Q(medical_reviewer=person) | Q(reviews__reviewer=person)
         ).distinct(),
     }
     return TemplateResponse(request, "articles/person.html", context)

@@ -2,7 +2,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 # The editorial workflow's admin and the review-date reports live in their own modules.
-from . import editorial_admin, review_admin  # noqa: F401
+from . import editorial_admin, publishing_admin, review_admin  # noqa: F401
 from .topics import Topic
 
 

@@ -24,3 +24,16 @@ LOGGING = {
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"], "level": "CRITICAL"},
 }
+# Readers' emails are sent at once in tests; outage tests switch "mail" to the queue.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["mail"],
+    },
+}
+# Django's test Client.login() authenticates without a request, which axes refuses.
+AUTHENTICATION_BACKENDS = [
+    "home.accounts.lockout.RequestlessTestBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -1,16 +1,21 @@
 """Fixtures and helpers for reader comments, shared by the comment test modules."""
 
 import re
+import socket
 
 import pytest
 from django_comments_xtd.models import XtdComment
 
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
+
+from wagtail.models import PageViewRestriction
 
 from articles.comments.builders import build_comment, comments_of
 from articles.comments.forms import ArticleCommentForm
+from articles.comments.models import PendingComment
 from articles.comments.sites import set_site_domain
 
 POST_URL = "/comments/post/"
@@ -120,12 +125,118 @@ def stored(page):
     return list(comments_of(page).order_by("thread_id", "order"))
 
 
+def pending(page):
+    """Comments on `page` stored while they await their reader's confirmation."""
+    return list(PendingComment.objects.filter(object_pk=str(page.pk)))
+
+
+# Mail outages, for real: the SMTP backend pointed at a port that refuses, or at a
+# listener that accepts connections and never says a word.
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+@pytest.fixture
+def closed_port():
+    """A local port nothing listens on: connecting is refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def silent_port():
+    """A local port that accepts connections (the kernel's backlog) and never answers."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(16)
+        yield sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_refusing(settings, closed_port):
+    settings.EMAIL_BACKEND = SMTP_BACKEND
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
+    settings.EMAIL_TIMEOUT = 1
+
+
+@pytest.fixture
+def smtp_silent(settings, silent_port):
+    settings.EMAIL_BACKEND = SMTP_BACKEND
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", silent_port
+    settings.EMAIL_TIMEOUT = 1
+
+
+def smtp_working(settings):
+    """Mail back: Django's test outbox stands in for a working server."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def mail_queue(settings):
+    """Readers' emails through the database queue, as in production."""
+    settings.TASKS = {
+        **settings.TASKS,
+        "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
+    }
+
+
+def run_mail_queue():
+    """What `manage.py db_worker --queue-name mail` does, until nothing is ready."""
+    call_command(
+        "db_worker",
+        "--batch",
+        "--queue-name=mail",
+        "--backend=mail",
+        "--no-startup-delay",
+        verbosity=0,
+    )
+
+
+# Articles readers may not see: every comment address must treat them as absent.
+
+
+@pytest.fixture
+def draft_article(article_factory):
+    page = article_factory("Unpublished draft title", slug="unpublished-draft")
+    page.unpublish()
+    return page
+
+
+@pytest.fixture
+def private_article(article_factory):
+    page = article_factory("Private article title", slug="private-article")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    return page
+
+
+@pytest.fixture
+def password_article(article_factory):
+    page = article_factory("Password article title", slug="password-article")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    return page
+
+
+@pytest.fixture(params=["draft_article", "private_article", "password_article"])
+def hidden_article(request):
+    """A draft, a login-restricted and a password-protected article, in turn."""
+    return request.getfixturevalue(request.param)
+
+
 __all__ = [
     "POST_URL",
+    "SMTP_BACKEND",
     "XtdComment",
     "build_comment",
     "form_data",
     "link_in",
+    "pending",
     "post",
+    "run_mail_queue",
+    "smtp_working",
     "stored",
 ]

@@ -5,7 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from articles.builders import build_article, build_home, build_index, build_topic
-from tests.content import complete_body, reference
+from articles.models import ArticleAuthor
+from tests.content import complete_body, person, reference, writer
 
 pytest_plugins = ["tests.comments_fixtures"]
 
@@ -36,6 +37,8 @@ def article_factory(index):
         kwargs.setdefault("summary", f"What the evidence says about treatment {n}.")
         kwargs.setdefault("body", complete_body())
         kwargs.setdefault("references", [reference("a")])
+        kwargs.setdefault("authors", [ArticleAuthor(person=writer())])
+        kwargs.setdefault("medical_reviewer", person())
         return build_article(index, title or f"Treatment {n}", **kwargs)
 
     return make

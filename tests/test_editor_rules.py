@@ -222,15 +222,17 @@ class EditorCreatesArticle(WagtailPageTestCase):
 
 
 @pytest.mark.django_db
-def test_moderator_publishes_article_without_being_superuser(client, moderator, index):
+def test_moderator_cannot_publish_an_article_directly(client, moderator, index):
     client.force_login(moderator)
     add_url = reverse(
         "wagtailadmin_pages:add", args=("articles", "articlepage", index.pk)
     )
+    form = client.get(add_url).content.decode()
+    assert 'name="action-publish"' not in form
     response = client.post(add_url, {**article_form(), "action-publish": "publish"})
     assert response.status_code == 302
     article = ArticlePage.objects.get()
-    assert article.live
+    assert not article.live
     assert article.owner == moderator
 
 

@@ -11,9 +11,11 @@ from django.urls import reverse
 from wagtail.models import TaskState, Workflow, WorkflowState
 
 import tests.test_editor_rules as admin_forms
-from articles import workflow
+from articles import reviews
 from articles.models import ArticlePage
-from articles.workflow import add_months, assign_medical_review
+from articles.builders import build_article, publish_reviewed
+from articles.reviews import MedicalReview, add_months
+from articles.workflow import assign_medical_review
 from tests.content import person
 
 TODAY = datetime.date(2026, 1, 31)
@@ -21,7 +23,7 @@ TODAY = datetime.date(2026, 1, 31)
 
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
-    monkeypatch.setattr(workflow, "today", lambda: TODAY)
+    monkeypatch.setattr(reviews, "today", lambda: TODAY)
     return TODAY
 
 
@@ -130,23 +132,45 @@ def test_article_passes_both_reviews_and_is_published(
     assert [e.to for e in mail.outbox] == [["writer@example.org"]]
 
 
-def test_medical_approval_stamps_the_reviewer_and_review_dates(
+def test_medical_approval_records_the_review_and_leaves_revisions_alone(
     client, submitted, moderator, clinician
 ):
     act(client, moderator, submitted, "approve")
+    stored = {r.pk: r.content for r in submitted.revisions.all()}
     act(client, clinician, submitted, "approve", "Doses checked.")
     article = refresh(submitted)
+    review = MedicalReview.objects.get()
+    assert review.article_id == article.pk
+    assert review.revision_id == article.live_revision_id
+    assert review.reviewer.name == "Dr Cora Clinic"
+    assert review.user == clinician
+    assert review.comment == "Doses checked."
+    assert review.reviewed_on == TODAY
+    # 31 January + 12 calendar months.
+    assert review.next_review_due == datetime.date(2027, 1, 31)
+    assert article.last_review == review
     assert article.last_reviewed_at == TODAY
     assert article.last_reviewed_by.name == "Dr Cora Clinic"
-    # 31 January + 12 calendar months.
-    assert article.next_review_due == datetime.date(2027, 1, 31)
-    # The published revision carries the stamp, so the next publish keeps it.
-    latest = article.get_latest_revision().as_object()
-    assert latest.last_reviewed_at == TODAY
-    assert latest.last_reviewed_by_id == article.last_reviewed_by_id
-    assert latest.next_review_due == datetime.date(2027, 1, 31)
-    latest.save_revision().publish()
-    assert refresh(submitted).last_reviewed_at == TODAY
+    assert article.live_content_reviewed
+    # Stored revisions are never rewritten: byte for byte as they were.
+    assert {
+        r.pk: r.content for r in submitted.revisions.filter(pk__in=stored)
+    } == stored
+
+
+def test_the_review_stays_with_the_page_when_a_later_version_goes_live(
+    client, submitted, moderator, clinician, editor
+):
+    act(client, moderator, submitted, "approve")
+    act(client, clinician, submitted, "approve")
+    draft = refresh(submitted).get_latest_revision_as_object()
+    draft.summary = "Changed after the review."
+    draft.save_revision(user=editor).publish(user=editor)
+    article = refresh(submitted)
+    assert article.summary == "Changed after the review."
+    assert article.last_reviewed_at == TODAY
+    assert not article.live_content_reviewed
+    assert "not medically reviewed" in article.status_string
 
 
 def test_the_review_is_in_the_page_history(client, submitted, moderator, clinician):
@@ -159,7 +183,7 @@ def test_the_review_is_in_the_page_history(client, submitted, moderator, clinici
     )
 
 
-def test_approver_without_a_person_records_the_named_reviewer(
+def test_approver_without_a_linked_reviewer_person_is_refused(
     client, submitted, moderator, django_user_model
 ):
     user = django_user_model.objects.create_user(
@@ -167,8 +191,37 @@ def test_approver_without_a_person_records_the_named_reviewer(
     )
     user.groups.add(Group.objects.get(name="Medical reviewers"))
     act(client, moderator, submitted, "approve")
+    task_state = current_task_state(submitted)
+    actions = [name for name, *_ in task_state.task.specific.get_actions(submitted, user)]
+    assert "approve" not in actions
+    assert "reject" in actions
     act(client, user, submitted, "approve")
-    assert refresh(submitted).last_reviewed_by.name == "Dr Nora Named"
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert not refresh(submitted).live
+    assert not MedicalReview.objects.exists()
+
+
+def test_approval_from_code_without_a_linked_reviewer_is_refused(
+    submitted, moderator, django_user_model
+):
+    from articles.reviews import ReviewRefused
+
+    superuser = django_user_model.objects.create_superuser(
+        username="admin2", email="admin2@example.org", password="password"
+    )
+    current_task_state(submitted).approve(user=moderator)
+    with pytest.raises(ReviewRefused, match="Only a medical reviewer"):
+        current_task_state(submitted).approve(user=superuser)
+    assert not refresh(submitted).live
+    assert not MedicalReview.objects.exists()
+
+
+def test_each_approval_writes_one_review(client, submitted, moderator, clinician):
+    act(client, moderator, submitted, "approve")
+    act(client, clinician, submitted, "approve")
+    act(client, clinician, submitted, "approve")  # a second click finds nothing to do
+    assert MedicalReview.objects.count() == 1
 
 
 def test_a_shorter_interval_brings_the_next_review_forward(
@@ -182,31 +235,20 @@ def test_a_shorter_interval_brings_the_next_review_forward(
     assert refresh(article).next_review_due == datetime.date(2026, 2, 28)
 
 
-def test_an_editors_sooner_date_is_kept(
+def test_a_new_review_replaces_the_last_reviews_date(
     client, section, moderator, clinician, article_factory
 ):
-    sooner = datetime.date(2026, 6, 1)
-    article = article_factory(next_review_due=sooner, publish=False)
-    Workflow.objects.get(name="Medical review").start(article, moderator)
-    act(client, moderator, article, "approve")
-    act(client, clinician, article, "approve")
-    assert refresh(article).next_review_due == sooner
-
-
-def test_the_last_reviews_date_is_replaced(
-    client, section, moderator, clinician, article_factory
-):
-    """A date the previous approval set is not an editor's choice."""
     previous = datetime.date(2025, 9, 1)
-    article = article_factory(
-        last_reviewed_at=previous,
-        next_review_due=add_months(previous, 12),
-        publish=False,
-    )
+    article = article_factory(reviewed_on=previous)
+    assert refresh(article).next_review_due == add_months(previous, 12)
+    draft = article.get_latest_revision_as_object()
+    draft.summary = "Revised for the yearly review."
+    draft.save_revision()
     Workflow.objects.get(name="Medical review").start(article, moderator)
     act(client, moderator, article, "approve")
     act(client, clinician, article, "approve")
     assert refresh(article).next_review_due == datetime.date(2027, 1, 31)
+    assert MedicalReview.objects.filter(article=article).count() == 2
 
 
 def test_rejection_with_a_comment_sends_the_article_back(client, submitted, moderator):
@@ -283,9 +325,10 @@ def test_a_moderator_cannot_publish_around_the_review(client, section, moderator
         "wagtailadmin_pages:add", args=("articles", "articlepage", section.pk)
     )
     response = client.post(
-        url, {**admin_forms.article_form(), "action-publish": "publish"}
+        url, {**admin_forms.article_form(), "action-publish": "publish"}, follow=True
     )
-
     assert response.status_code == 200
     assert "through the Medical review workflow" in response.content.decode()
     assert not ArticlePage.objects.live().exists()
+    # The work is kept as a draft.
+    assert ArticlePage.objects.get().get_latest_revision() is not None

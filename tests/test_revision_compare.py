@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from tests.content import complete_body, efficacy, evidence, safety
+from tests.content import alternatives, complete_body, efficacy, evidence, safety
 from tests.html import soup, text
 
 OLD_FINDING = "Pain eased a little after two weeks."
@@ -23,8 +23,17 @@ def article(article_factory):
     body[2] = safety(
         warnings=[
             {"title": "Drowsiness", "text": "Do not drive.", "references": ""},
-        ]
+        ],
+        interactions=[
+            {
+                "substance": "Alcohol",
+                "severity": "serious",
+                "effect": "Deep sleepiness.",
+                "references": "",
+            }
+        ],
     )
+    body[3] = alternatives()
     return article_factory("Testamol for back pain", body=body)
 
 
@@ -86,3 +95,48 @@ def test_a_new_warning_in_the_safety_section_shows_as_added(client, editor, arti
     added = " ".join(text(tag) for tag in page.select(".addition"))
     assert "Older people may fall." in added
     assert "Do not drive." not in added
+
+
+def field(page, label):
+    """The <dd> of every compared block field labelled `label`."""
+    return [
+        dt.find_next_sibling("dd") for dt in page.find_all("dt") if text(dt) == label
+    ]
+
+
+def test_a_changed_outcome_and_certainty_show_their_labels(client, editor, article):
+    before = article.get_latest_revision()
+
+    def regrade(draft):
+        item = section(draft, "efficacy")["evidence"][0]
+        item["direction"] = "no_difference"
+        item["certainty"] = "very_low"
+
+    after = revise(article, regrade)
+    page = compare(client, editor, article, before, after)
+
+    outcome, unchanged_outcome = field(page, "Outcome")
+    assert text(outcome.select_one(".deletion")) == "Benefit"
+    assert text(outcome.select_one(".addition")) == "No clear difference"
+    assert text(unchanged_outcome) == "Benefit"
+    certainty, unchanged_certainty = field(page, "Certainty of evidence")[:2]
+    assert text(certainty.select_one(".deletion")) == "Low"
+    assert text(certainty.select_one(".addition")) == "Very low"
+    assert text(unchanged_certainty) == "Low"
+    # Unchanged choices elsewhere in the body read as labels too.
+    assert [text(dd) for dd in field(page, "Kind")] == [
+        "Physical or psychological therapy"
+    ]
+    assert [text(dd) for dd in field(page, "Severity")] == [
+        "Serious: avoid the combination"
+    ]
+    # No stored value stands in for a label anywhere in the comparison.
+    shown = {text(tag) for tag in page.select("dd, .deletion, .addition")}
+    assert not shown & {
+        "benefit",
+        "no_difference",
+        "low",
+        "very_low",
+        "therapy",
+        "serious",
+    }

@@ -11,7 +11,12 @@ from .sections import (
     OverviewSectionBlock,
     SafetySectionBlock,
 )
-from .stream import REQUIRED_TO_PUBLISH, SINGLE_SECTIONS, ArticleStreamBlock
+from .stream import (
+    REQUIRED_TO_PUBLISH,
+    SINGLE_SECTIONS,
+    ArticleStreamBlock,
+    starting_sections,
+)
 
 __all__ = [
     "REQUIRED_TO_PUBLISH",
@@ -29,4 +34,5 @@ __all__ = [
     "OverviewSectionBlock",
     "RichTextSectionBlock",
     "SafetySectionBlock",
+    "starting_sections",
 ]

@@ -7,6 +7,7 @@ from wagtail.images.blocks import ImageBlock
 
 from .base import PROSE_FEATURES, SectionBlock
 from .choices import CALLOUT_KINDS
+from .comparison import LabelledChoiceBlock
 from .values import CalloutValue, SectionValue
 
 
@@ -48,7 +49,7 @@ class RichTextSectionBlock(SectionBlock):
 
 
 class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="info")
+    kind = LabelledChoiceBlock(choices=CALLOUT_KINDS, default="info")
     title = blocks.CharBlock(max_length=120, help_text="e.g. “Get help urgently if…”.")
     text = blocks.RichTextBlock(
         features=PROSE_FEATURES,

@@ -13,11 +13,12 @@ from .choices import (
     SEVERITY_CHOICES,
 )
 from .citations import CitationKeysBlock
+from .comparison import LabelledChoiceBlock
 from .values import AlternativeValue, CitingValue, EvidenceValue, InteractionValue
 
 
 def certainty_block():
-    return blocks.ChoiceBlock(
+    return LabelledChoiceBlock(
         choices=CERTAINTY_CHOICES,
         label="Certainty of evidence",
         help_text="As GRADE rates it: high, moderate, low or very low.",
@@ -71,7 +72,7 @@ class EvidenceItemBlock(blocks.StructBlock):
         help_text="Completes “Compared with …”, e.g. “a dummy pill (placebo), both groups "
         "also taking naproxen”.",
     )
-    direction = blocks.ChoiceBlock(
+    direction = LabelledChoiceBlock(
         choices=DIRECTION_CHOICES,
         label="Outcome",
         help_text="Which way the evidence points.",
@@ -145,7 +146,7 @@ class WarningBlock(blocks.StructBlock):
 
 class InteractionBlock(blocks.StructBlock):
     substance = blocks.CharBlock(max_length=120, help_text="e.g. “Opioid painkillers”.")
-    severity = blocks.ChoiceBlock(choices=SEVERITY_CHOICES)
+    severity = LabelledChoiceBlock(choices=SEVERITY_CHOICES)
     effect = blocks.TextBlock(
         label="What happens",
         help_text="e.g. “Deep sleepiness and slowed breathing.”",
@@ -236,7 +237,7 @@ class SafetySectionBlock(SectionBlock):
 
 class AlternativeBlock(blocks.StructBlock):
     name = blocks.CharBlock(max_length=120, help_text="e.g. “Exercise therapy”.")
-    kind = blocks.ChoiceBlock(choices=ALTERNATIVE_KINDS)
+    kind = LabelledChoiceBlock(choices=ALTERNATIVE_KINDS)
     evidence = blocks.TextBlock(
         label="What the evidence says",
         help_text="e.g. “Exercise programmes help people with long-lasting back pain "

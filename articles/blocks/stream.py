@@ -15,7 +15,7 @@ from .sections import (
     SafetySectionBlock,
 )
 
-# Sections a reader expects once, in one place.
+# Sections a reader expects once, in one place, in this reading order.
 SINGLE_SECTIONS = (
     "overview",
     "efficacy",
@@ -47,14 +47,49 @@ class ArticleStreamBlock(blocks.StreamBlock):
         block_counts = {name: {"max_num": 1} for name in SINGLE_SECTIONS}
 
     def clean(self, value):
-        value = super().clean(value)
+        try:
+            cleaned, child_error = super().clean(value), None
+        except StreamBlockValidationError as error:
+            cleaned, child_error = value, error
+        # Drafts may be incomplete or out of order; publishing may not. Every
+        # problem is reported at once, beside the blocks' own.
+        errors = (
+            [] if child_error is None else list(child_error.non_block_errors.as_data())
+        )
         if not self.is_deferred_validation:
-            present = {child.block_type for child in value}
-            missing = [
+            present = [child.block_type for child in value]
+            errors += [
                 ValidationError(message)
                 for name, message in REQUIRED_TO_PUBLISH.items()
                 if name not in present
             ]
-            if missing:
-                raise StreamBlockValidationError(non_block_errors=missing)
-        return value
+            if order_error := self.order_error(present):
+                errors.append(order_error)
+        if errors or child_error is not None:
+            raise StreamBlockValidationError(
+                block_errors=child_error.block_errors if child_error else None,
+                non_block_errors=errors,
+            )
+        return cleaned
+
+    def order_error(self, present):
+        """Refuse structured sections out of reading order, naming the order needed.
+
+        Editors move a section where they want it; the page does not reorder behind
+        their back, so a preview always shows what will be published.
+        """
+        sections = [name for name in present if name in SINGLE_SECTIONS]
+        expected = sorted(sections, key=SINGLE_SECTIONS.index)
+        if sections == expected:
+            return None
+        labels = [str(self.child_blocks[name].label) for name in expected]
+        return ValidationError(
+            "Put the sections in reading order before publishing: "
+            + ", ".join(labels)
+            + "."
+        )
+
+
+def starting_sections():
+    """A new article's body: every structured section, empty, in reading order."""
+    return [{"type": name, "value": {}} for name in SINGLE_SECTIONS]

@@ -14,23 +14,33 @@ class CommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Moderation rules for new comments, clean-up when an article goes, and
-        # django.contrib.sites' domain kept to SITE_DOMAIN.
-        from . import moderation, signals, sites  # noqa: F401
+        # Moderation rules for new comments, storing them (confirmation), clean-up
+        # when an article goes, and django.contrib.sites' domain kept to SITE_DOMAIN.
+        from . import confirmation, moderation, signals, sites  # noqa: F401
 
 
 class XtdCommentsConfig(CommentsXtdConfig):
-    """django-comments-xtd, less its habit of copying a comment's visibility to replies.
+    """django-comments-xtd, less two habits.
 
-    Approving a parent must not publish its held replies, and removing one must leave
-    its replies in the thread; moderators decide each comment on its own.
+    It copies a comment's visibility to replies: approving a parent must not publish
+    its held replies, and removing one must leave its replies in the thread. And it
+    emails inside the request before storing anything: confirmation.py stores first
+    and queues the emails instead.
     """
 
     def ready(self):
         super().ready()
+        from django_comments.signals import comment_was_posted
         from django_comments_xtd import get_model
-        from django_comments_xtd.models import publish_or_unpublish_on_pre_save
+        from django_comments_xtd import views as xtd_views
+        from django_comments_xtd.models import (
+            TmpXtdComment,
+            publish_or_unpublish_on_pre_save,
+        )
 
         pre_save.disconnect(
             publish_or_unpublish_on_pre_save, sender=get_model()._meta.label
+        )
+        comment_was_posted.disconnect(
+            xtd_views.on_comment_was_posted, sender=TmpXtdComment
         )

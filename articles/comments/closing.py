@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from .models import CommentSettings
+from .visibility import is_public_article
 
 
 def close_after_days(request=None):
@@ -28,9 +29,14 @@ def closes_at(page, request=None):
     return page.first_published_at + timedelta(days=days)
 
 
-def comments_are_open(page, request=None):
-    """Whether readers may post on `page` now."""
-    if page is None or not page.pk or not page.live or not page.comments_open:
+def comments_are_open(page, request=None, *, known_public=False):
+    """Whether readers may post on `page` now: never on a draft or restricted page.
+
+    known_public: the caller has just checked is_public_article(page).
+    """
+    if not getattr(page, "comments_open", False):
+        return False
+    if not known_public and not is_public_article(page):
         return False
     closes = closes_at(page, request)
     return closes is None or timezone.now() < closes

@@ -1,13 +1,16 @@
 """The reader's comment form: labelled fields, plain messages, and the checks xtd skips."""
 
+from datetime import timedelta
+
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import XtdComment
 
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.utils import timezone
 
-from .models import BlockedTerm
+from .models import BlockedTerm, PendingComment
 from .moderation import blocked_terms, matched_terms, reply_problem
 from .text import clean_plain_text
 
@@ -133,10 +136,18 @@ class ArticleCommentForm(XtdCommentForm):
 
     def is_duplicate(self, fields):
         """A second click on "Post comment", or the back button and a second post."""
-        return XtdComment.norel_objects.filter(
-            content_type__app_label=self.target_object._meta.app_label,
-            content_type__model=self.target_object._meta.model_name,
-            object_pk=str(self.target_object.pk),
-            user_email__iexact=fields["email"],
-            comment=fields["comment"],
-        ).exists()
+        same = {
+            "content_type__app_label": self.target_object._meta.app_label,
+            "content_type__model": self.target_object._meta.model_name,
+            "object_pk": str(self.target_object.pk),
+            "user_email__iexact": fields["email"],
+            "comment": fields["comment"],
+        }
+        # Awaiting confirmation counts too, while its link still works.
+        cutoff = timezone.now() - timedelta(days=settings.COMMENTS_CONFIRMATION_DAYS)
+        return (
+            XtdComment.norel_objects.filter(**same).exists()
+            or PendingComment.objects.filter(
+                **same, confirmed_at__isnull=True, submit_date__gt=cutoff
+            ).exists()
+        )

@@ -1,6 +1,14 @@
-"""What editors manage about comments: blocked terms and site-wide comment settings."""
+"""Blocked terms and comment settings (editors), and comments awaiting email confirmation."""
 
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site
 from django.db import models
+from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -61,3 +69,63 @@ class CommentSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "comment settings"
+
+
+def new_key():
+    return secrets.token_urlsafe(32)
+
+
+class PendingComment(models.Model):
+    """An anonymous reader's comment, stored as posted until they confirm by email.
+
+    The confirmation email links to `key`. Confirming publishes (or holds) it once:
+    the first click claims the row (confirmed_at), later clicks read the outcome.
+    """
+
+    class Outcome(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        HELD = "held", "Held for a moderator"
+        DISCARDED = "discarded", "Discarded"
+
+    key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_pk = models.CharField(max_length=64, db_index=True)
+    content_object = GenericForeignKey("content_type", "object_pk")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE)
+    parent_id = models.IntegerField(default=0)
+    user_name = models.CharField(max_length=50)
+    user_email = models.EmailField(max_length=254)
+    user_url = models.URLField(blank=True)
+    comment = models.TextField()
+    followup = models.BooleanField(default=False)
+    ip_address = models.GenericIPAddressField(unpack_ipv4=True, blank=True, null=True)
+    submit_date = models.DateTimeField(default=timezone.now, db_index=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    discard_reason = models.CharField(max_length=255, blank=True)
+    # Unique: one pending comment becomes at most one published comment.
+    published = models.OneToOneField(
+        "django_comments_xtd.XtdComment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="confirmation",
+    )
+
+    # Read by the moderation rules, which also judge signed-in readers' comments.
+    user = None
+
+    class Meta:
+        ordering = ["submit_date"]
+
+    def __str__(self):
+        return f"{self.user_name}: {self.comment[:40]}"
+
+    @property
+    def expires_at(self):
+        return self.submit_date + timedelta(days=settings.COMMENTS_CONFIRMATION_DAYS)
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at

@@ -2,27 +2,22 @@
 
 Posting (django_comments' comment_will_be_posted) refuses a comment outright when
 `allow()` says so and holds it for a moderator when `moderate()` does. An anonymous
-reader's comment is checked again when its email confirmation arrives, since the
-article may have closed, or the comment replied to been removed, in between.
+reader's comment is checked again when its email confirmation arrives (confirmation.py),
+since the article may have closed, or the comment replied to been removed, in between.
 """
 
 import re
 import unicodedata
 
-from django_comments_xtd.models import (
-    TmpXtdComment,
-    XtdComment,
-    max_thread_level_for_content_type,
-)
+from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 from django_comments_xtd.moderation import XtdCommentModerator, moderator
-from django_comments_xtd.signals import confirmation_received
 
 from django.contrib.contenttypes.models import ContentType
-from django.dispatch import receiver
 
 from articles.models import ArticlePage
 
 from .closing import comments_are_open
+from .ids import parse_id
 from .models import BlockedTerm
 from .text import count_links
 
@@ -73,14 +68,12 @@ def reply_problem(reply_to, page):
     The form's security hash does not cover reply_to, so it is checked here: a forged
     or stale value must never reach the thread-ordering code.
     """
-    try:
-        parent_pk = int(str(reply_to).strip() or "0")
-    except ValueError:
-        parent_pk = -1
-    if parent_pk == 0:
+    reply_to = str(reply_to).strip()
+    if reply_to in ("", "0"):
         return None
+    parent_pk = parse_id(reply_to)
     parent = (
-        XtdComment.norel_objects.filter(pk=parent_pk).first() if parent_pk > 0 else None
+        XtdComment.norel_objects.filter(pk=parent_pk).first() if parent_pk else None
     )
     if parent is None:
         return "The comment you replied to could not be found."
@@ -149,22 +142,3 @@ class ArticleCommentModerator(XtdCommentModerator):
 
 
 moderator.register(ArticlePage, ArticleCommentModerator)
-
-
-@receiver(confirmation_received, sender=TmpXtdComment)
-def check_again_on_confirmation(sender, comment, request, **kwargs):
-    """Apply the rules as they stand when an anonymous reader confirms by email."""
-    if comment.xtd_comment is not None:
-        # A signed-in reader's comment: checked a moment ago, as it was posted.
-        return None
-    page = comment.content_object
-    if not isinstance(page, ArticlePage):
-        return None
-    reason = refusal(comment, page, request)
-    if reason:
-        # Read by the "discarded" page; never stored, as the comment is not created.
-        comment.discard_reason = reason
-        return False
-    if hold_reasons(comment):
-        comment.is_public = False
-    return None

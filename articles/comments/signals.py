@@ -10,17 +10,22 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage
 
+from .models import PendingComment
+
 
 @receiver(post_delete, sender=ArticlePage)
 def delete_article_comments(sender, instance, **kwargs):
-    """An article's comments (and, by cascade, their flags) go with it.
+    """An article's comments (their flags, and those awaiting confirmation) go with it.
 
     Runs for every article deleted, also when deleting an ancestor page takes the
     article with it. Comments wrongly attached to the bare Page go too.
     """
-    content_types = ContentType.objects.get_for_models(
-        ArticlePage, Page, for_concrete_models=False
-    ).values()
-    XtdComment.objects.filter(
-        content_type__in=list(content_types), object_pk=str(instance.pk)
-    ).delete()
+    content_types = list(
+        ContentType.objects.get_for_models(
+            ArticlePage, Page, for_concrete_models=False
+        ).values()
+    )
+    for model in (XtdComment, PendingComment):
+        model.objects.filter(
+            content_type__in=content_types, object_pk=str(instance.pk)
+        ).delete()

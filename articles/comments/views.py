@@ -12,17 +12,22 @@ from django_ratelimit.decorators import ratelimit
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.sites.shortcuts import get_current_site
+from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from articles.models import ArticlePage
 
+from . import confirmation
 from .admin.actions import remove
 from .closing import comments_are_open
+from .ids import parse_id
 from .moderation import MODERATE_PERMISSION, reply_problem
+from .visibility import article_of, is_public_article, public_article
 
 ARTICLE_TYPE = "articles.articlepage"
 
@@ -55,8 +60,8 @@ def posted_article(request):
     """The article a comment is posted to, or None."""
     if request.POST.get("content_type") != ARTICLE_TYPE:
         return None
-    pk = request.POST.get("object_pk", "")
-    return ArticlePage.objects.filter(pk=pk).first() if pk.isdigit() else None
+    pk = parse_id(request.POST.get("object_pk", ""))
+    return ArticlePage.objects.filter(pk=pk).first() if pk else None
 
 
 @require_POST
@@ -86,7 +91,8 @@ def post(request):
             text=text,
         )
     if not comments_are_open(page, request):
-        return closed(request, page, text)
+        # A draft or restricted article's title is not shown either.
+        return closed(request, page if is_public_article(page) else None, text)
     problem = reply_problem(request.POST.get("reply_to", "0"), page)
     if problem:
         return refused(
@@ -108,16 +114,81 @@ def post(request):
 
 
 def visible_comment(pk):
-    """A published, unremoved comment on an article, or 404."""
+    """A published, unremoved comment on a live, public article, or 404."""
     comment = (
-        XtdComment.objects.filter(pk=pk, is_public=True, is_removed=False)
+        XtdComment.objects.filter(pk=parse_id(pk), is_public=True, is_removed=False)
         .select_related("user")
         .first()
     )
-    page = comment.content_object if comment is not None else None
-    if not isinstance(page, ArticlePage) or not page.live:
+    page = article_of(comment)
+    if page is None:
         raise Http404("No such comment.")
+    comment.content_object = page  # the checked page, not fetched again
     return comment, page
+
+
+def permalink(request, content_type_id, object_pk):
+    """A comment's permalink (comment.get_absolute_url): to its article, if public."""
+    page = public_article(object_pk)
+    if page is None or parse_id(content_type_id) != page.content_type_id:
+        raise Http404("No such article.")
+    url = page.get_url(request)
+    if url.startswith(("http://", "https://")):
+        return HttpResponseRedirect(url)
+    # On the Site domain, as django.contrib.contenttypes' shortcut did.
+    domain = get_current_site(request).domain
+    return HttpResponseRedirect(f"{request.scheme}://{domain}{url}")
+
+
+def shown_comment(request):
+    """The comment `?c=` names, if it is on a public article; else None."""
+    comment = XtdComment.objects.filter(pk=parse_id(request.GET.get("c"))).first()
+    page = article_of(comment)
+    return (comment, page) if page is not None else (None, None)
+
+
+def posted(request):
+    """django_comments' "posted" page, without a draft's or private page's title."""
+    comment, page = shown_comment(request)
+    return render(
+        request, "comments/posted.html", {"comment": comment, "article": page}
+    )
+
+
+def flagged(request):
+    """django_comments' "reported" page, under the same rule."""
+    comment, page = shown_comment(request)
+    return render(
+        request, "comments/flagged.html", {"comment": comment, "article": page}
+    )
+
+
+def sent(request):
+    """Where the form leads: a published comment, a held one, or "check your email"."""
+    value = request.GET.get("c", "")
+    pk = parse_id(value)
+    if pk is not None:
+        comment, page = shown_comment(request)
+        if comment is None:
+            raise Http404("No such comment.")
+        if comment.is_public and not comment.is_removed:
+            return redirect(comment)
+        return render(
+            request,
+            "django_comments_xtd/moderated.html",
+            {"comment": comment, "article": page},
+        )
+    # An anonymous reader's comment: django_comments signs "app.model:pk" of its page.
+    try:
+        label, object_pk = signing.loads(value).split(":", 1)
+    except (signing.BadSignature, ValueError, AttributeError):
+        raise Http404("No such comment.") from None
+    page = public_article(object_pk) if label == ARTICLE_TYPE else None
+    return render(
+        request,
+        "django_comments_xtd/posted.html",
+        {"article": page, "confirmation_days": settings.COMMENTS_CONFIRMATION_DAYS},
+    )
 
 
 def reply(request, cid):
@@ -158,7 +229,7 @@ def delete(request, comment_id):
 
 
 def load_key(key):
-    """The comment an emailed link was signed for; 404 when its article has gone."""
+    """The comment an emailed mute link was signed for; 404 when its article has gone."""
     try:
         return signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
     except ObjectDoesNotExist as exc:
@@ -176,18 +247,44 @@ def bad_link(request):
 
 
 def confirm(request, key):
-    """The link in the confirmation email: publishes (or queues) the comment once."""
-    try:
-        pending = load_key(key)
-    except ValueError:  # signed.BadSignature among them
+    """The link in the confirmation email: publishes (or holds) the comment once."""
+    outcome, pending = confirmation.confirm(key, request)
+    if outcome == confirmation.UNKNOWN:
         return bad_link(request)
-    stored = xtd_views._get_comment_if_exists(pending)
-    if stored is not None and not stored.is_public:
-        # A second click while a moderator has yet to approve it.
+    page = article_of(pending)
+    if outcome == confirmation.Outcome.PUBLISHED:
+        return redirect(pending.published)
+    if outcome == confirmation.Outcome.HELD:
         return render(
-            request, "django_comments_xtd/moderated.html", {"comment": stored}
+            request,
+            "django_comments_xtd/moderated.html",
+            {"comment": pending.published, "article": page},
         )
-    return xtd_views.confirm(request, key)
+    if outcome == confirmation.Outcome.DISCARDED:
+        return render(
+            request,
+            "django_comments_xtd/discarded.html",
+            {"comment": pending, "article": page},
+        )
+    if outcome == confirmation.EXPIRED:
+        days = settings.COMMENTS_CONFIRMATION_DAYS
+        return refused(
+            request,
+            410,
+            "This link has expired",
+            f"Confirmation links work for {days} days, and this one is older. Your "
+            "comment has not been published: go back to the article and post it again.",
+            page,
+            pending.comment,
+        )
+    return refused(  # confirmation.REMOVED
+        request,
+        410,
+        "This comment was removed",
+        "The comment this link confirmed has been removed, and the link cannot "
+        "publish it again.",
+        page,
+    )
 
 
 def mute(request, key):
@@ -196,9 +293,10 @@ def mute(request, key):
         followed = load_key(key)
     except ValueError:  # signed.BadSignature among them
         return bad_link(request)
-    page = followed.content_object
-    if not isinstance(page, ArticlePage):
+    if not isinstance(followed.content_object, ArticlePage):
         raise Http404("The article has been removed.")
+    # Muting works on any article; its title shows only while it is public.
+    page = article_of(followed)
     if request.method != "POST":
         return render(
             request, "article_comments/mute.html", {"article": page, "key": key}
@@ -211,7 +309,6 @@ def mute(request, key):
         followup=True,
     ).exists()
     if not still_following:  # muted already: say so again
-        return render(
-            request, "django_comments_xtd/muted.html", {"content_object": page}
-        )
-    return xtd_views.mute(request, key)
+        return render(request, "django_comments_xtd/muted.html", {"article": page})
+    xtd_views.mute(request, key)
+    return render(request, "django_comments_xtd/muted.html", {"article": page})

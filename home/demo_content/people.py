@@ -3,7 +3,6 @@
 import datetime
 
 from articles.models import ArticleAuthor, Correction, Person
-from articles.workflow import add_months
 
 DEMO_NOTE = (
     "This is a fictional person, made up to demonstrate the site. They did not write "
@@ -98,10 +97,8 @@ def article_trust_fields(slug, people, today):
     return {
         "authors": [ArticleAuthor(person=people[s]) for s in trust["authors"]],
         "medical_reviewer": reviewer,
-        "last_reviewed_at": reviewed,
-        "last_reviewed_by": reviewer,
+        "reviewed_on": reviewed,
         "review_interval_months": 12,
-        "next_review_due": add_months(reviewed, 12),
         "corrections": [
             Correction(
                 date=today - datetime.timedelta(days=c["days_ago"]), text=c["text"]

@@ -1,5 +1,6 @@
 """Editors' "Related articles" picks for the demo articles, by slug, in order."""
 
+from articles.builders import publish_reviewed
 from articles.models import RelatedArticle
 
 RELATED = {
@@ -23,4 +24,4 @@ def pick_related(articles):
         page.related_links.set(
             [RelatedArticle(article=p, sort_order=n) for n, p in enumerate(wanted)]
         )
-        page.save_revision().publish()
+        publish_reviewed(page, page.save_revision())

@@ -164,12 +164,10 @@ def medical_web_page(request, page, site_name, url):
     authors = [person_node(request, person) for person in page.author_people]
     if authors:
         node["author"] = authors
-    # Only a review that happened: an assigned reviewer has not necessarily reviewed.
-    if page.last_reviewed_at:
+    # Only a review of what readers see: not an assigned reviewer, nor an older version.
+    if page.live_content_reviewed:
         node["lastReviewed"] = page.last_reviewed_at.isoformat()
-        reviewer = page.reviewed_by
-        if reviewer is not None:
-            node["reviewedBy"] = person_node(request, reviewer)
+        node["reviewedBy"] = person_node(request, page.last_reviewed_by)
     about = subjects(page)
     if about:
         node["about"] = about

@@ -5,21 +5,16 @@ hook copies a comment's visibility onto all its replies, which would publish hel
 replies on approval and hide a removed comment's replies (the thread must stay whole).
 """
 
-import logging
-import smtplib
-
 from django_comments.models import CommentFlag
 from django_comments.signals import comment_was_flagged
 from django_comments_xtd.models import XtdComment
-from django_comments_xtd.views import notify_comment_followers
 
 from django.db import transaction
 
 from wagtail.log_actions import log
 
+from ..mail import notify_followers
 from .states import SPAM_FLAG
-
-logger = logging.getLogger(__name__)
 
 APPROVE = "article_comments.approve"
 REMOVE = "article_comments.remove"
@@ -47,12 +42,9 @@ def _log(comments, user, action):
 
 
 def _notify_followers(comments):
+    # Queued, not sent: a mail outage neither delays nor undoes the decision.
     for comment in comments:
-        try:
-            notify_comment_followers(comment)
-        except (smtplib.SMTPException, OSError):
-            # The comment is published either way; a mail outage must not undo that.
-            logger.exception("Could not notify followers of comment %s", comment.pk)
+        notify_followers.enqueue(comment.pk)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from ..ids import parse_id
 from . import actions
 from .filters import SEARCH_FIELDS, CommentFilterSet
 from .states import with_moderation_state
@@ -32,7 +33,7 @@ class CommentBulkAction(SnippetBulkAction):
 
     @classmethod
     def get_queryset(cls, model, object_ids):
-        ids = [pk for pk in object_ids if str(pk).isdigit()]
+        ids = [pk for pk in map(parse_id, object_ids) if pk is not None]
         return get_list_or_404(
             with_moderation_state(XtdComment.objects.all()), pk__in=ids
         )

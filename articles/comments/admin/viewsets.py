@@ -10,6 +10,7 @@ from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .. import ids  # noqa: F401 (registers the comment_id converter)
 from ..models import BlockedTerm
 from .bulk_actions import COMMENT_BULK_ACTIONS
 from .filters import SEARCH_FIELDS, CommentFilterSet
@@ -56,6 +57,8 @@ class CommentViewSet(SnippetViewSet):
     ordering = "-submit_date"
     list_per_page = 30
     url_finder_class = CommentURLFinder
+    # XtdComment's pk is its parent link, which Wagtail would match as any string.
+    pk_path_converter = "comment_id"
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
@@ -78,13 +81,13 @@ class CommentViewSet(SnippetViewSet):
         return [
             *kept,
             path(
-                "edit/<int:pk>/",
+                "edit/<comment_id:pk>/",
                 RedirectView.as_view(pattern_name=self.get_url_name("inspect")),
                 name="edit",
             ),
             *(
                 path(
-                    f"{action}/<int:pk>/",
+                    f"{action}/<comment_id:pk>/",
                     self.construct_view(ModerateView, action=action),
                     name=action,
                 )

@@ -9,6 +9,7 @@ from ..closing import closes_at, comments_are_open
 from ..moderation import MODERATE_PERMISSION
 from ..text import comment_html as render_comment_html
 from ..thread import article_thread
+from ..visibility import is_public_article
 
 register = template.Library()
 
@@ -20,7 +21,10 @@ def article_comments(context, page):
     user = request.user
     # Editors previewing a page see its thread, but no form to post from.
     in_preview = getattr(request, "is_preview", False)
-    is_open = comments_are_open(page, request) and not in_preview
+    if not in_preview and not is_public_article(page):
+        # A private or password-protected article shows no comments and takes none.
+        return {"hidden": True}
+    is_open = not in_preview and comments_are_open(page, request, known_public=True)
     return {
         "article": page,
         "thread": article_thread(page),

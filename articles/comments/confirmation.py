@@ -1,0 +1,112 @@
+"""From a posted comment to a published one: stored first, emails queued after.
+
+A signed-in reader's comment is saved at once. An anonymous reader's is saved as a
+PendingComment and published (or held) when they open the emailed link; the row lock
+and the claim on confirmed_at make two clicks at once publish it once.
+"""
+
+from django_comments.signals import comment_was_posted
+from django_comments_xtd.models import TmpXtdComment, XtdComment
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .mail import notify_followers, send_confirmation_request
+from .models import PendingComment
+from .moderation import hold_reasons, refusal
+
+Outcome = PendingComment.Outcome
+# What a confirmation link leads to, besides PendingComment's own outcomes.
+UNKNOWN = "unknown"
+EXPIRED = "expired"
+REMOVED = "removed"
+
+
+@receiver(comment_was_posted, sender=TmpXtdComment)
+def store_comment(sender, comment, request, **kwargs):
+    """Replaces xtd's receiver, which mails inside the request before storing."""
+    user = comment.user
+    if user is not None and user.is_authenticated:
+        new = XtdComment(**{k: v for k, v in comment.items() if k != "xtd_comment"})
+        new.save()
+        comment.xtd_comment = new  # django_comments' redirect names it
+        if new.is_public:
+            notify_followers.enqueue(new.pk)
+        return
+    pending = PendingComment.objects.create(
+        content_type=comment.content_type,
+        object_pk=comment.object_pk,
+        site_id=comment.site_id,
+        parent_id=comment.parent_id or 0,
+        user_name=comment.user_name,
+        user_email=comment.user_email,
+        user_url=comment.user_url or "",
+        comment=comment.comment,
+        followup=bool(comment.followup),
+        ip_address=comment.ip_address,
+        submit_date=comment.submit_date,
+    )
+    send_confirmation_request.enqueue(pending.pk)
+
+
+def pending_for(key):
+    if not isinstance(key, str) or len(key) > 64:
+        return None
+    return PendingComment.objects.filter(key=key).first()
+
+
+def outcome_of(pending):
+    """What a click on an already confirmed link shows."""
+    if pending.outcome == Outcome.DISCARDED:
+        return Outcome.DISCARDED
+    comment = pending.published
+    if comment is None or comment.is_removed:
+        return REMOVED  # a moderator removed it, or it was deleted: never restored
+    return Outcome.PUBLISHED if comment.is_public else Outcome.HELD
+
+
+@transaction.atomic
+def confirm(key, request):
+    """(what happened, the pending comment) for a click on a confirmation link."""
+    pending = PendingComment.objects.select_for_update().filter(key=key).first()
+    if pending is None:
+        return UNKNOWN, None
+    if pending.confirmed_at is not None:
+        return outcome_of(pending), pending
+    if pending.is_expired:
+        return EXPIRED, pending
+    # On databases without row locks, this update is the arbiter: one click wins.
+    claimed = PendingComment.objects.filter(
+        pk=pending.pk, confirmed_at__isnull=True
+    ).update(confirmed_at=timezone.now())
+    if not claimed:
+        pending.refresh_from_db()
+        return outcome_of(pending), pending
+    page = pending.content_object
+    reason = refusal(pending, page, request)
+    if reason:
+        pending.outcome, pending.discard_reason = Outcome.DISCARDED, reason
+        pending.save(update_fields=["outcome", "discard_reason"])
+        return Outcome.DISCARDED, pending
+    comment = XtdComment(
+        content_type=pending.content_type,
+        object_pk=pending.object_pk,
+        site=pending.site,
+        parent_id=pending.parent_id,
+        user_name=pending.user_name,
+        user_email=pending.user_email,
+        user_url=pending.user_url,
+        comment=pending.comment,
+        followup=pending.followup,
+        ip_address=pending.ip_address,
+        submit_date=pending.submit_date,
+        is_public=not hold_reasons(pending),
+    )
+    comment.save()
+    pending.published = comment
+    pending.outcome = Outcome.PUBLISHED if comment.is_public else Outcome.HELD
+    pending.save(update_fields=["published", "outcome"])
+    if comment.is_public:
+        notify_followers.enqueue(comment.pk)
+    return pending.outcome, pending
