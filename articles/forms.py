@@ -55,7 +55,7 @@ class ArticlePageForm(WagtailAdminPageForm):
             for data in self._kept_forms("references")
             for key in parse_keys(data.get("key"))
         }
-        body = cleaned_data.get("body")
+        body = cleaned_data.get("body", self._submitted_body())
         if self.is_deferred_validation:
             # A draft may be incomplete, but never cite what is not there.
             if body is not None and (message := unresolved_citations(body, keys)):
@@ -73,6 +73,15 @@ class ArticlePageForm(WagtailAdminPageForm):
             for problem in problems:
                 self._add_error_beside(problem.field, problem.message)
         return cleaned_data
+
+    def _submitted_body(self):
+        """The body as posted, when its own checks failed: citations are checked anyway."""
+        field = self.fields.get("body")
+        if field is None:
+            return None
+        return field.widget.value_from_datadict(
+            self.data, self.files, self.add_prefix("body")
+        )
 
     def _add_error_beside(self, field, message):
         """Put `message` next to the field, inline panel or body it concerns."""

@@ -48,6 +48,7 @@ class CheckedFieldsFilter(FieldsFilter):
 
     def filter_queryset(self, request, queryset, view):
         filterable = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        filterable.discard("locale")  # a language code, for Wagtail's LocaleFilter
         typed = {}
         for name, raw in request.GET.items():
             try:
@@ -108,7 +109,7 @@ class BoundedPagination(WagtailPagination):
         offset = request.GET.get("offset", "0")
         if not (offset.isascii() and offset.isdigit()):
             raise BadRequestError("offset must be a positive integer")
-        if int(offset) > MAX_OFFSET:
+        if len(offset) > len(str(MAX_OFFSET)) or int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 
@@ -121,9 +122,9 @@ class CheckedQueryMixin:
     def initial(self, request, *args, **kwargs):
         # Before any lookup: DRF answers an error raised here through handle_exception.
         super().initial(request, *args, **kwargs)
-        for name, value in request.GET.items():
+        for name, values in request.GET.lists():
             # PostgreSQL cannot store or compare a NUL.
-            if "\x00" in name or "\x00" in value:
+            if any("\x00" in text for text in (name, *values)):
                 raise BadRequestError("query parameters cannot contain NUL characters")
         fields = request.GET.get("fields", "")
         if len(fields) > MAX_FIELDS_LENGTH:

@@ -3,8 +3,9 @@
 import logging
 import threading
 import time
+from urllib.parse import urlsplit
 
-from redis.connection import Connection
+from redis.connection import Connection, SSLConnection, UnixDomainSocketConnection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -37,25 +38,49 @@ def _trip(address, error):
         )
 
 
-class SkippingConnection(Connection):
+class Skipping:
     """A hung Redis costs one timeout per RETRY_AFTER seconds, not one per cache call."""
 
+    def _address(self):
+        return getattr(self, "path", None) or (self.host, self.port)
+
     def connect(self):
-        address = (self.host, self.port)
-        if redis_is_skipped(address):
+        if redis_is_skipped(self._address()):
             raise RedisSkipped("Redis skipped after a recent failure")
         try:
             super().connect()
         except (RedisConnectionError, RedisTimeoutError) as error:
-            _trip(address, error)
+            _trip(self._address(), error)
             raise
 
     def read_response(self, *args, **kwargs):
         try:
             return super().read_response(*args, **kwargs)
         except (RedisConnectionError, RedisTimeoutError) as error:
-            _trip((self.host, self.port), error)
+            _trip(self._address(), error)
             raise
+
+
+class SkippingConnection(Skipping, Connection):
+    pass
+
+
+class SkippingSSLConnection(Skipping, SSLConnection):
+    pass
+
+
+class SkippingUnixConnection(Skipping, UnixDomainSocketConnection):
+    pass
+
+
+def connection_class(url):
+    """The skipping counterpart of the connection class redis-py picks for `url`."""
+    scheme = urlsplit(url).scheme
+    if scheme == "rediss":
+        return SkippingSSLConnection
+    if scheme == "unix":
+        return SkippingUnixConnection
+    return SkippingConnection
 
 
 class WithoutSkippedCalls(logging.Filter):

@@ -3,7 +3,6 @@
 import logging
 import sys
 import uuid
-from datetime import timedelta
 
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -55,9 +54,7 @@ def cache_status():
 
 def overdue_mail():
     """READY mail tasks due for longer than MAIL_QUEUE_STALLED_AFTER: no worker is taking them."""
-    cutoff = timezone.now() - getattr(
-        settings, "MAIL_QUEUE_STALLED_AFTER", timedelta(minutes=10)
-    )
+    cutoff = timezone.now() - settings.MAIL_QUEUE_STALLED_AFTER
     ready = DBTaskResult.objects.filter(
         status=TaskResultStatus.READY, queue_name="mail"
     )

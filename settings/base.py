@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from home.cache import SkippingConnection
+from home.cache import connection_class
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -151,7 +151,7 @@ def redis_cache(url, timeout=REDIS_TIMEOUT):
             "SOCKET_CONNECT_TIMEOUT": timeout,
             "SOCKET_TIMEOUT": timeout,
             # After a failure, skip Redis for a few seconds rather than time out per call.
-            "CONNECTION_POOL_KWARGS": {"connection_class": SkippingConnection},
+            "CONNECTION_POOL_KWARGS": {"connection_class": connection_class(url)},
         },
     }
 
@@ -321,6 +321,8 @@ TASKS = {
         "QUEUES": ["mail"],
     },
 }
+# /healthz calls the mail queue degraded once mail has waited this long for a worker.
+MAIL_QUEUE_STALLED_AFTER = timedelta(minutes=10)
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
@@ -388,8 +390,9 @@ AXES_RESET_ON_SUCCESS = False
 # how many minutes are left and mean it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "home.accounts.lockout.locked_out"
-# The client address is REMOTE_ADDR (axes' fallback; django-ipware is not installed).
-AXES_CLIENT_IP_CALLABLE = None
+# The same client address as the rate limits: the proxy's header when
+# RATELIMIT_IP_META_KEY names one, else REMOTE_ADDR.
+AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
 # Wrong page passwords allowed per address and page (django-ratelimit's syntax).
 PROTECTED_PAGE_RATE_LIMIT = "10/15m"
 # Staff must set up two-factor sign-in before using the admin; off by default.

@@ -145,12 +145,23 @@ def closed_port():
 
 
 @pytest.fixture
-def silent_port():
-    """A local port that accepts connections (the kernel's backlog) and never answers."""
+def silent_server():
+    """A local socket that accepts connections (the kernel's backlog), never answering."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen(16)
-        yield sock.getsockname()[1]
+        yield sock
+
+
+def was_contacted(server):
+    """Whether anything connected to `server` (a silent_server) so far."""
+    server.setblocking(False)
+    try:
+        connection, _address = server.accept()
+    except BlockingIOError:
+        return False
+    connection.close()
+    return True
 
 
 @pytest.fixture
@@ -161,9 +172,10 @@ def smtp_refusing(settings, closed_port):
 
 
 @pytest.fixture
-def smtp_silent(settings, silent_port):
+def smtp_silent(settings, silent_server):
     settings.EMAIL_BACKEND = SMTP_BACKEND
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", silent_port
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = silent_server.getsockname()[1]
     settings.EMAIL_TIMEOUT = 1
 
 
@@ -239,4 +251,5 @@ __all__ = [
     "run_mail_queue",
     "smtp_working",
     "stored",
+    "was_contacted",
 ]

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from articles.builders import build_topic
+from articles.builders import build_topic, publish_reviewed
 from articles.models import ArticleAuthor, ArticlePage, Person
 from tests.content import make_image
 
@@ -62,7 +62,7 @@ def test_listing_gives_the_fields_asked_for(client, index, article_factory, topi
     )
     article = article_factory(topics=[topic], medical_reviewer=doctor)
     article.authors.set([ArticleAuthor(person=writer)])
-    article.save_revision().publish()
+    publish_reviewed(article, article.save_revision())
     (item,) = get(client, f"{ARTICLES}&fields={ALL_FIELDS}")["items"]
     assert item["summary"] == article.summary
     assert item["topics"] == [{"name": "Back pain", "slug": "back-pain"}]
@@ -152,7 +152,7 @@ def test_listing_queries_do_not_grow_with_articles(
         for _ in range(count):
             article = article_factory(topics=[topic, sleep], medical_reviewer=writer)
             article.authors.set([ArticleAuthor(person=writer)])
-            article.save_revision().publish()
+            publish_reviewed(article, article.save_revision())
 
     url = f"{ARTICLES}&fields={ALL_FIELDS}&limit=20"
     make(1)

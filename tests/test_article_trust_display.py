@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import workflow
+from articles import reviews
+from articles.builders import publish_reviewed
 from articles.models import ArticleAuthor, Correction
 from home.demo_content.editorial import EDITORIAL_POLICY, build_standard_page
 from tests.content import person, writer
@@ -22,7 +23,7 @@ def clock(monkeypatch):
     """Set the date the site believes it is."""
 
     def set_today(date):
-        monkeypatch.setattr(workflow, "today", lambda: date)
+        monkeypatch.setattr(reviews, "today", lambda: date)
 
     return set_today
 
@@ -41,9 +42,7 @@ def article(article_factory, reviewer):
             ArticleAuthor(person=writer("lee-ink", name="Lee Ink")),
         ],
         medical_reviewer=reviewer,
-        last_reviewed_at=REVIEWED,
-        last_reviewed_by=reviewer,
-        next_review_due=DUE,
+        reviewed_on=REVIEWED,
     )
 
 
@@ -77,15 +76,26 @@ def test_reader_sees_last_reviewed_and_next_review_dates(client, article):
     assert "4 March 2026" in text(dates)
 
 
-def test_an_article_not_yet_reviewed_names_its_reviewer_without_a_date(
-    client, article_factory, reviewer
-):
-    article = article_factory(medical_reviewer=reviewer)
+def test_a_live_version_nobody_reviewed_says_so(client, article, editor):
+    draft = article.get_latest_revision_as_object()
+    draft.summary = "Changed after the review."
+    draft.save_revision(user=editor).publish(user=editor)
     page = read(client, article)
     assert text(page.select_one(".byline__reviewer")) == (
-        "Medical reviewer: Dr Ada Check, MB BS, FRCP"
+        "Updated since its last medical review on 4 March 2025. Our medical "
+        "reviewers will check the changes."
     )
     assert page.select_one("dl.review-dates") is None
+    assert "Medically reviewed by" not in text(page.select_one(".byline"))
+
+
+def test_an_article_never_reviewed_says_so(client, article_factory, editor):
+    article = article_factory(publish=False)
+    article.get_latest_revision().publish(user=editor)
+    page = read(client, article)
+    assert text(page.select_one(".byline__reviewer")) == (
+        "This article has not yet been medically reviewed."
+    )
 
 
 def test_byline_links_to_the_editorial_policy(client, home, article):
@@ -113,8 +123,7 @@ def test_overdue_notice_appears_when_the_review_date_passes(client, article, clo
 def test_overdue_notice_goes_once_the_article_is_reviewed_again(client, article, clock):
     clock(DUE + datetime.timedelta(days=30))
     assert read(client, article).select_one(".review-notice") is not None
-    article.next_review_due = DUE + datetime.timedelta(days=365)
-    article.save_revision().publish()
+    publish_reviewed(article, article.save_revision())
     assert read(client, article).select_one(".review-notice") is None
 
 
@@ -123,14 +132,6 @@ def test_review_overdue_compares_with_today(article, clock):
     assert not article.review_overdue
     clock(DUE + datetime.timedelta(days=1))
     assert article.review_overdue
-    article.next_review_due = None
-    assert not article.review_overdue
-
-
-def test_an_article_without_people_or_dates_shows_no_byline(client, article_factory):
-    page = read(client, article_factory())
-    assert page.select_one(".byline") is None
-    assert page.select_one(".review-notice") is None
 
 
 def test_trust_details_keep_the_heading_outline(client, article):
@@ -152,9 +153,7 @@ def test_article_page_queries_do_not_grow_with_authors_or_corrections(
                 Correction(date=REVIEWED, text=f"Fixed {n}.") for n in range(count)
             ],
             medical_reviewer=reviewer,
-            last_reviewed_by=reviewer,
-            last_reviewed_at=REVIEWED,
-            next_review_due=DUE,
+            reviewed_on=REVIEWED,
         )
         client.get(article.url)  # warm caches: site, renditions
         with CaptureQueriesContext(connection) as queries:

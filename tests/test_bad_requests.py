@@ -5,7 +5,7 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import Client
@@ -91,11 +91,13 @@ def through_wsgi(method, path, query, content_type):
 
     application = CharsetGuard(get_wsgi_application())
     # As Django's test client does: keep the test's database connection open.
-    request_finished.disconnect(close_old_connections)
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     try:
         content = b"".join(application(environ, start_response))
     finally:
-        request_finished.connect(close_old_connections)
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
     return WSGIResponse(started["status"], content)
 
 
@@ -123,3 +125,23 @@ def test_too_many_form_fields_get_the_400_page(browser, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
     body = f"csrfmiddlewaretoken={TOKEN}&" + "&".join(f"f{n}=1" for n in range(20))
     assert_site_400(post(browser, "/comments/post/", "utf-8", body))
+
+
+def test_unknown_host_gets_the_400_page(browser):
+    assert_site_400(browser.get("/", headers={"host": "evil.example"}))
+
+
+def test_400_handler_alone_does_not_read_the_body_again(browser, settings):
+    # Django's own handler checks CSRF first, reading the body again: a bare 500.
+    settings.MIDDLEWARE = [
+        name for name in settings.MIDDLEWARE if not name.startswith("home.middleware.")
+    ]
+    assert_site_400(post(browser, "/comments/post/", "latin-1"))
+
+
+def test_the_production_wsgi_application_is_guarded():
+    from settings.wsgi import application
+
+    assert isinstance(application, CharsetGuard), (
+        "settings/wsgi.py: wrap in CharsetGuard"
+    )

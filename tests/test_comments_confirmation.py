@@ -4,6 +4,9 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django_comments_xtd import signed
+from django_comments_xtd.conf import settings as xtd_settings
+from django_comments_xtd.models import TmpXtdComment, XtdComment
 
 from django.conf import settings as django_settings
 from django.core import mail
@@ -11,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from articles.comments.forms import ArticleCommentForm
 from articles.comments.models import PendingComment
 from tests.comments_fixtures import (
     POST_URL,
@@ -148,3 +152,53 @@ def test_two_clicks_at_once_publish_the_comment_once(article, regular):
         assert len(published) == 1
         assert [r.status_code for r in responses] == [302, 302]
         assert {r["Location"] for r in responses} == {published[0].get_absolute_url()}
+
+
+def legacy_link(page, comment, posted_at=None):
+    """A confirmation link as xtd signed it before comments were stored first, and
+    the comment it carries."""
+    form = ArticleCommentForm(page, data=form_data(page, comment))
+    assert form.is_valid(), form.errors
+    old = TmpXtdComment(**form.get_comment_create_data(site_id=1))
+    old.ip_address = "192.0.2.1"
+    old.submit_date = posted_at or old.submit_date
+    key = signed.dumps(old, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    return f"/comments/confirm/{key.decode()}/", old
+
+
+def test_a_link_emailed_before_the_change_still_confirms_its_comment_once(
+    client, article, regular
+):
+    link, _ = legacy_link(article, "Posted before the change.")
+
+    first, second = client.get(link), client.get(link)
+
+    published = [c for c in stored(article) if c.comment == "Posted before the change."]
+    assert len(published) == 1 and published[0].is_public
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == published[0].get_absolute_url()
+
+
+def test_a_link_emailed_before_the_change_expires_like_the_others(
+    client, article, regular, settings
+):
+    lifetime = timedelta(days=settings.COMMENTS_CONFIRMATION_DAYS, minutes=1)
+    link, _ = legacy_link(article, "Posted long ago.", timezone.now() - lifetime)
+
+    response = client.get(link)
+
+    assert response.status_code == 410
+    assert stored(article) == [regular]
+
+
+def test_a_link_confirmed_before_the_change_does_not_publish_again(
+    client, article, regular
+):
+    link, old = legacy_link(article, "Confirmed before the change.")
+    XtdComment(**old).save()  # as xtd's confirm view stored it
+
+    response = client.get(link)
+
+    published = [c for c in stored(article) if c.comment.startswith("Confirmed before")]
+    assert len(published) == 1
+    assert response.status_code == 302

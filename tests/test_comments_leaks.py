@@ -143,3 +143,13 @@ def test_the_article_shows_no_comments_or_form_when_hidden(
     assert private.status_code == 200, "signed-in readers may read it"
     assert "Seen only by some." not in private.content.decode()
     assert 'id="comments"' not in private.content.decode()
+
+
+def test_the_rate_limit_page_leaves_out_the_title(client, hidden_article):
+    for _ in range(5):
+        post(client, hidden_article, "Again.")
+
+    response = post(client, hidden_article, "Once too often.")
+
+    assert response.status_code == 429
+    assert shows_no_title(response)

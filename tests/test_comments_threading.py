@@ -133,13 +133,34 @@ def test_a_forged_or_stale_reply_to_is_refused_and_stores_nothing(
 
     response = reply(staff_client, article, str(bad_parents[case]), "Sneaky reply")
 
-    assert response.status_code == 400
+    # The form says why, keeps the text, and offers to post it as a new comment.
+    assert response.status_code == 200
     page = parse(response.content.decode())
-    assert text(page.find("h1")) == "Your reply could not be posted"
-    assert message in text(page.select_one(".comment-page__message"))
-    assert page.find("textarea").get_text() == "Sneaky reply"
+    assert text(page.find("h1")) == "Check your comment"
+    summary = text(page.select_one(".error-summary"))
+    assert message in summary and "as a new comment instead" in summary
+    assert page.find("textarea").get_text().strip() == "Sneaky reply"
+    assert page.find("input", attrs={"name": "reply_to"})["value"] == "0"
     assert thread_shape(article) == before
     assert thread_shape(other_article) == elsewhere
+
+
+def test_a_refused_reply_can_be_posted_as_a_new_comment(staff_client, article):
+    gone = build_comment(article, "Gone", is_removed=True)
+    page = parse(reply(staff_client, article, gone, "Still worth saying").content)
+    form = page.find("form", class_="comment-form")
+    data = {
+        field["name"]: field.get("value", "")
+        for field in form.find_all("input")
+        if field.get("name") and field.get("type") != "checkbox"
+    }
+    data["comment"] = form.find("textarea").get_text().strip()
+
+    response = staff_client.post(form["action"], data)
+
+    assert response.status_code == 302
+    new = stored(article)[-1]
+    assert new.comment == "Still worth saying" and new.level == 0
 
 
 def test_a_stale_reply_to_is_refused_for_anonymous_readers_too(client, article):
@@ -147,7 +168,8 @@ def test_a_stale_reply_to_is_refused_for_anonymous_readers_too(client, article):
 
     response = post(client, article, "Reply", reply_to=str(gone.pk))
 
-    assert response.status_code == 400
+    assert response.status_code == 200
+    assert "is not published" in text(parse(response.content.decode()).find("main"))
     assert [c.pk for c in stored(article)] == [gone.pk]
 
 

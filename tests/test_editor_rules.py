@@ -149,6 +149,7 @@ class EditorCreatesArticle(WagtailPageTestCase):
     def post(self, data, publish=True):
         if publish:
             data["action-publish"] = "action-publish"
+            data["publish_without_review"] = "on"  # an administrator, on purpose
         return self.client.post(self.add_url, data)
 
     def assertRefused(self, response, message):
@@ -157,7 +158,11 @@ class EditorCreatesArticle(WagtailPageTestCase):
         self.assertFalse(ArticlePage.objects.exists())
 
     def test_editor_publishes_a_complete_article(self):
-        self.assertCanCreate(self.index, ArticlePage, article_form(topics=[self.topic]))
+        self.assertCanCreate(
+            self.index,
+            ArticlePage,
+            {**article_form(topics=[self.topic]), "publish_without_review": "on"},
+        )
         article = ArticlePage.objects.get()
         self.assertTrue(article.live)
         self.assertEqual(article.get_parent().pk, self.index.pk)

@@ -5,7 +5,7 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 
-from articles.builders import build_topic
+from articles.builders import build_topic, publish_reviewed
 from articles.models import ArticleAuthor, Person
 
 FEEDS = {
@@ -56,7 +56,7 @@ def test_feed_items_carry_summary_link_dates_authors_and_topics(
         topics=[topic],
     )
     article.authors.set([ArticleAuthor(person=writer)])
-    article.save_revision().publish()
+    publish_reviewed(article, article.save_revision())
     for url in ("/feeds/rss/", "/feeds/atom/"):
         (entry,) = read(client, url).entries
         assert entry.title == "Diazepam for back pain"
@@ -114,7 +114,11 @@ def test_feeds_never_show_drafts_private_pages_or_unpublished_changes(
             assert hidden not in content
 
 
-def test_feed_links_use_https_behind_the_proxy(client, index, article_factory):
+def test_feed_links_use_https_behind_the_proxy(
+    client, index, article_factory, settings
+):
+    # TRUST_X_FORWARDED_PROTO=true: a proxy in front says the reader used HTTPS.
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     article_factory()
     feed = read(client, "/feeds/rss/", headers={"X-Forwarded-Proto": "https"})
     assert feed.entries[0].link.startswith("https://localhost/")
@@ -130,7 +134,7 @@ def test_feed_queries_do_not_grow_with_articles(
         for _ in range(count):
             article = article_factory(topics=[topic, sleep])
             article.authors.set([ArticleAuthor(person=writer)])
-            article.save_revision().publish()
+            publish_reviewed(article, article.save_revision())
 
     make(1)
     client.get(url)  # warm caches: sites

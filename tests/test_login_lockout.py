@@ -159,3 +159,26 @@ def test_test_client_login_and_force_login_still_work(client, editor):
     assert not client.login(username="editor", password="wrong")
     client.force_login(editor)
     assert is_signed_in(client)
+
+
+@override_settings(CLIENT_IP_HEADER="HTTP_X_REAL_IP")
+def test_behind_a_proxy_the_address_comes_from_its_header(client, editor):
+    """Axes reads the same client address as the rate limits (home.client_ip)."""
+    for n in range(20):
+        client.post(
+            reverse("wagtailadmin_login"),
+            {"username": f"guess{n}", "password": "wrong"},
+            REMOTE_ADDR="10.9.9.9",  # the proxy
+            HTTP_X_REAL_IP="203.0.113.7",
+        )
+
+    def from_reader(address):
+        return client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "editor", "password": PASSWORD},
+            REMOTE_ADDR="10.9.9.9",
+            HTTP_X_REAL_IP=address,
+        )
+
+    assert from_reader("203.0.113.7").status_code == 429
+    assert from_reader("203.0.113.8").status_code == 302

@@ -1,7 +1,10 @@
 """Readers at a password-protected page: a few wrong passwords, then a wait."""
 
+import socket
+
 import pytest
 
+from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -114,3 +117,26 @@ def test_private_document_collections_are_limited_too(client, db):
         "Too many wrong passwords for this collection from your connection."
         in refused.content.decode()
     )
+
+
+def test_while_redis_is_down_the_limit_lets_readers_through(client, protected):
+    """RATELIMIT_FAIL_OPEN, as for comments: an outage must not lock readers out."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dead_redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.2,
+            "SOCKET_TIMEOUT": 0.2,
+        },
+    }
+    with override_settings(CACHES={"default": dead_redis}):
+        wrong = [enter(client, protected, f"guess-{n}") for n in range(11)]
+        right = enter(client, protected, "open-sesame")
+
+    assert all(r.status_code == 200 for r in wrong)
+    assert right.status_code == 302

@@ -59,7 +59,7 @@ def test_profile_lists_articles_written_and_reviewed_newest_first(
         medical_reviewer=ada,
         first_published_at=published(1),
     )
-    article_factory("Reviewed last year", last_reviewed_by=ada)
+    article_factory("Reviewed last year", medical_reviewer=ada)
     article_factory("Someone else's")
 
     written = soup(client.get(pat.get_absolute_url())).select_one(".person-articles")

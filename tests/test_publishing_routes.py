@@ -306,12 +306,12 @@ def test_bulk_publish_of_the_index_with_descendants_skips_articles(
 
 
 def test_revert_and_publish_needs_review_like_any_publish(
-    moderator, editor, reviewed, unreviewed_draft
+    editor, reviewed, unreviewed_draft
 ):
     first = reviewed.revisions.order_by("created_at").first()
     revert = first.as_object().save_revision(user=editor, previous_revision=first)
     with pytest.raises(PublishingRefused):
-        revert.publish(user=moderator, previous_revision=first)
+        revert.publish(previous_revision=first)
     assert refresh(reviewed).live_content_reviewed
 
 

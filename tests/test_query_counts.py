@@ -22,7 +22,7 @@ HOME = 10
 HOME_WITH_FEATURED = 12
 INDEX = 12
 INDEX_BY_TOPIC = 13  # one more: the chosen topic
-ARTICLE = 23
+ARTICLE = 25  # with its authors and its medical review record
 # A new search also records the query and fetches editors' promotions.
 SEARCH_RESULTS = 10
 SEARCH_RESULTS_LATER_PAGE = 6

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
-from articles.builders import build_topic
+from articles.builders import build_topic, publish_reviewed
 from articles.models import ArticlePage, RelatedArticle
 from articles.related import related_articles
 from tests.html import soup, text
@@ -20,7 +20,7 @@ def pick(article, *picks):
     article.related_links.set(
         [RelatedArticle(article=p, sort_order=n) for n, p in enumerate(picks)]
     )
-    article.save_revision().publish()
+    publish_reviewed(article, article.save_revision())
     return ArticlePage.objects.get(pk=article.pk)
 
 

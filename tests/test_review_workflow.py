@@ -13,7 +13,6 @@ from wagtail.models import TaskState, Workflow, WorkflowState
 import tests.test_editor_rules as admin_forms
 from articles import reviews
 from articles.models import ArticlePage
-from articles.builders import build_article, publish_reviewed
 from articles.reviews import MedicalReview, add_months
 from articles.workflow import assign_medical_review
 from tests.content import person
@@ -192,7 +191,9 @@ def test_approver_without_a_linked_reviewer_person_is_refused(
     user.groups.add(Group.objects.get(name="Medical reviewers"))
     act(client, moderator, submitted, "approve")
     task_state = current_task_state(submitted)
-    actions = [name for name, *_ in task_state.task.specific.get_actions(submitted, user)]
+    actions = [
+        name for name, *_ in task_state.task.specific.get_actions(submitted, user)
+    ]
     assert "approve" not in actions
     assert "reject" in actions
     act(client, user, submitted, "approve")

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import MedicalReview
 from tests.html import soup, text
 
 REPORT = "/admin/reports/reviews-due/"
@@ -18,9 +19,16 @@ def days(n):
 
 
 @pytest.fixture
-def dated(article_factory):
-    def make(due, **kwargs):
-        return article_factory(next_review_due=due, **kwargs)
+def dated(article_factory, editor):
+    """A live article due for review on `due`; with None, one never reviewed."""
+
+    def make(due, publish=True, **kwargs):
+        article = article_factory(publish=publish and due is not None, **kwargs)
+        if publish and due is None:
+            article.get_latest_revision().publish(user=editor)
+        elif publish:
+            MedicalReview.objects.filter(article=article).update(next_review_due=due)
+        return article
 
     return make
 
@@ -45,6 +53,9 @@ def test_panel_counts_overdue_and_due_soon(client, editor, dated):
     )
     assert links["2 articles are due for review within 30 days"] == (
         REPORT + "?status=due_soon"
+    )
+    assert links["1 article is live without medical review"] == (
+        REPORT + "?status=unreviewed"
     )
     assert links["See all review dates"] == REPORT
 

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import ArticleAuthor, Person
+from articles.models import ArticleAuthor, MedicalReview, Person
 from tests.html import soup, text
 
 REPORT = "/admin/reports/reviews-due/"
@@ -41,18 +41,26 @@ def people(db):
 
 
 @pytest.fixture
-def reviewed(article_factory, people):
-    """An article with an author, a reviewer and review dates."""
+def reviewed(article_factory, people, editor):
+    """An article with an author and a reviewer, reviewed and due on the dates given.
 
-    def make(title, due, reviewer="ada", last=None, **kwargs):
+    With no due date, an administrator published it without a medical review.
+    """
+
+    def make(title, due, reviewer="ada", last=None, publish=True, **kwargs):
         article = article_factory(
             title,
-            medical_reviewer=people[reviewer] if reviewer else None,
-            last_reviewed_at=last if last is not None else (due and days(-300)),
-            next_review_due=due,
+            medical_reviewer=people[reviewer],
+            authors=[ArticleAuthor(person=people["writer"])],
+            publish=publish and due is not None,
+            reviewed_on=last or (due and days(-300)),
             **kwargs,
         )
-        ArticleAuthor.objects.create(page=article, person=people["writer"])
+        if publish and due is None:
+            article.get_latest_revision().publish(user=editor)
+        elif publish:
+            # The interval would put the next review a year on; these dates are chosen.
+            MedicalReview.objects.filter(article=article).update(next_review_due=due)
         return article
 
     return make
@@ -63,7 +71,7 @@ def articles(reviewed, topic):
     return [
         reviewed("Current", days(200), reviewer="ben", topics=[topic]),
         reviewed("Long overdue", days(-40)),
-        reviewed("Unscheduled", None, reviewer=None),
+        reviewed("Never reviewed", None),
         reviewed("Due soon", days(10), topics=[topic]),
         reviewed("Just overdue", days(-1), reviewer="ben"),
         reviewed("Due today", days(0)),
@@ -96,7 +104,7 @@ def test_overdue_first_then_by_date_undated_last(admin_client, articles):
         "Due today",
         "Due soon",
         "Current",
-        "Unscheduled",
+        "Never reviewed",
     ]
     assert [row[-1] for row in found] == [
         "Overdue",
@@ -104,7 +112,7 @@ def test_overdue_first_then_by_date_undated_last(admin_client, articles):
         "Due within 30 days",
         "Due within 30 days",
         "Current",
-        "Never reviewed",
+        "Published without medical review",
     ]
 
 
@@ -130,8 +138,8 @@ def test_filter_by_status(admin_client, articles):
         "Due today",
         "Due soon",
     ]
-    assert titles(admin_client.get(REPORT, {"status": "unscheduled"})) == [
-        "Unscheduled"
+    assert titles(admin_client.get(REPORT, {"status": "unreviewed"})) == [
+        "Never reviewed"
     ]
 
 
@@ -208,9 +216,16 @@ def test_csv_export_lists_every_article_in_order(admin_client, articles):
         "Due today",
         "Due soon",
         "Current",
-        "Unscheduled",
+        "Never reviewed",
     ]
-    assert found[-1] == ["Unscheduled", "Sam Writer", "", "", "", "Never reviewed"]
+    assert found[-1] == [
+        "Never reviewed",
+        "Sam Writer",
+        "Dr Ada Reviewer",
+        "",
+        "",
+        "Published without medical review",
+    ]
 
 
 def test_xlsx_export_opens_with_the_same_rows(admin_client, articles):
@@ -232,7 +247,7 @@ def test_xlsx_export_opens_with_the_same_rows(admin_client, articles):
         "Due today",
         "Due soon",
         "Current",
-        "Unscheduled",
+        "Never reviewed",
     ]
     first = found[1]
     assert first[1:3] == ["Sam Writer", "Dr Ada Reviewer"]

@@ -29,7 +29,7 @@ def article(article_factory):
                 "substance": "Alcohol",
                 "severity": "serious",
                 "effect": "Deep sleepiness.",
-                "references": "",
+                "advice": "Do not drink while taking it.",
             }
         ],
     )

@@ -18,6 +18,24 @@ class CommentsConfig(AppConfig):
         # when an article goes, and django.contrib.sites' domain kept to SITE_DOMAIN.
         from . import confirmation, moderation, signals, sites  # noqa: F401
 
+        unregister_xtd_admin()
+
+
+def unregister_xtd_admin():
+    """Moderation happens in Wagtail's Comments area, under the project's rules.
+
+    xtd puts its models in Django's admin too (/django-admin/), a second path that
+    would skip them: approving there neither logs nor notifies, and edits text.
+    """
+    # Registers them now, so that autodiscover's later import finds nothing new.
+    import django_comments_xtd.admin  # noqa: F401
+
+    from django.contrib import admin
+
+    for model in list(admin.site._registry):
+        if model._meta.app_label in ("django_comments", "django_comments_xtd"):
+            admin.site.unregister(model)
+
 
 class XtdCommentsConfig(CommentsXtdConfig):
     """django-comments-xtd, less two habits.

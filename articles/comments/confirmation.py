@@ -5,10 +5,16 @@ PendingComment and published (or held) when they open the emailed link; the row 
 and the claim on confirmed_at make two clicks at once publish it once.
 """
 
-from django_comments.signals import comment_was_posted
-from django_comments_xtd.models import TmpXtdComment, XtdComment
+import hashlib
 
-from django.db import transaction
+from django_comments.signals import comment_was_posted
+from django_comments_xtd import signed
+from django_comments_xtd.conf import settings as xtd_settings
+from django_comments_xtd.models import TmpXtdComment, XtdComment
+from django_comments_xtd.views import _get_comment_if_exists
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import IntegrityError, transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -50,10 +56,45 @@ def store_comment(sender, comment, request, **kwargs):
     send_confirmation_request.enqueue(pending.pk)
 
 
-def pending_for(key):
-    if not isinstance(key, str) or len(key) > 64:
+def adopt_legacy_link(key):
+    """The key of a PendingComment for a link xtd signed before comments were stored.
+
+    Such a link carries the whole comment. Stored now, under a digest of the link, it
+    is confirmed like any other, and expires the same number of days after posting.
+    """
+    try:
+        old = signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except (ValueError, LookupError, ObjectDoesNotExist):  # forged, or article gone
         return None
-    return PendingComment.objects.filter(key=key).first()
+    if not isinstance(old, TmpXtdComment) or old.xtd_comment:
+        return None
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    fields = {
+        "content_type": old.content_type,
+        "object_pk": old.object_pk,
+        "site_id": old.site_id,
+        "parent_id": old.parent_id or 0,
+        "user_name": old.user_name,
+        "user_email": old.user_email,
+        "user_url": old.user_url or "",
+        "comment": old.comment,
+        "followup": bool(old.followup),
+        "ip_address": old.ip_address,
+        "submit_date": old.submit_date,
+    }
+    existing = _get_comment_if_exists(old)
+    if existing is not None:  # confirmed before the change: never published twice
+        fields.update(
+            confirmed_at=timezone.now(),
+            published=existing,
+            outcome=Outcome.PUBLISHED if existing.is_public else Outcome.HELD,
+        )
+    try:
+        with transaction.atomic():
+            PendingComment.objects.get_or_create(key=digest, defaults=fields)
+    except IntegrityError:  # a second click stored it a moment ago
+        pass
+    return digest
 
 
 def outcome_of(pending):
@@ -71,7 +112,10 @@ def confirm(key, request):
     """(what happened, the pending comment) for a click on a confirmation link."""
     pending = PendingComment.objects.select_for_update().filter(key=key).first()
     if pending is None:
-        return UNKNOWN, None
+        legacy = adopt_legacy_link(key) if "." in key else None
+        if legacy is None:
+            return UNKNOWN, None
+        return confirm(legacy, request)
     if pending.confirmed_at is not None:
         return outcome_of(pending), pending
     if pending.is_expired:
@@ -86,7 +130,7 @@ def confirm(key, request):
     page = pending.content_object
     reason = refusal(pending, page, request)
     if reason:
-        pending.outcome, pending.discard_reason = Outcome.DISCARDED, reason
+        pending.outcome, pending.discard_reason = Outcome.DISCARDED, reason.message
         pending.save(update_fields=["outcome", "discard_reason"])
         return Outcome.DISCARDED, pending
     comment = XtdComment(

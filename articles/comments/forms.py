@@ -10,11 +10,13 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
+from .closing import comments_are_open
 from .models import BlockedTerm, PendingComment
-from .moderation import blocked_terms, matched_terms, reply_problem
+from .moderation import CLOSED, Refusal, blocked_terms, matched_terms, reply_problem
 from .text import clean_plain_text
 
 MAX_LENGTH = settings.COMMENT_MAX_LENGTH
+AS_NEW_COMMENT = "You can post yours as a new comment instead: it is kept below."
 
 
 class ArticleCommentForm(XtdCommentForm):
@@ -75,6 +77,10 @@ class ArticleCommentForm(XtdCommentForm):
         fields["followup"].label = "Email me when someone else comments on this article"
         fields["followup"].widget = forms.CheckboxInput()
 
+        fields["reply_to"].error_messages["invalid"] = (
+            f"The comment you replied to could not be found. {AS_NEW_COMMENT}"
+        )
+
         fields["honeypot"].label = "Leave this field empty"
         fields["honeypot"].widget = forms.TextInput(
             attrs={"autocomplete": "off", "tabindex": "-1"}
@@ -100,17 +106,32 @@ class ArticleCommentForm(XtdCommentForm):
             )
         return comment
 
+    def unavailable(self, request=None):
+        """Why this form cannot be posted now (a Refusal), to show instead of it."""
+        if not comments_are_open(self.target_object, request):
+            return CLOSED
+        problem = reply_problem(self.initial.get("reply_to", 0), self.target_object)
+        if problem:
+            return Refusal("You cannot reply to this comment", problem)
+        return None
+
     def clean_reply_to(self):
         reply_to = self.cleaned_data["reply_to"]
         problem = reply_problem(reply_to, self.target_object)
         if problem:
-            raise forms.ValidationError(problem)
+            raise forms.ValidationError(f"{problem} {AS_NEW_COMMENT}")
         if reply_to:
             self.parent_comment = XtdComment.objects.filter(pk=reply_to).first()
         return reply_to
 
     def clean(self):
         cleaned_data = super().clean()
+        if "reply_to" in self.errors:
+            # The reader cannot correct a hidden field: shown again, the form posts
+            # their text as a new comment instead.
+            data = self.data.copy()
+            data[self.add_prefix("reply_to")] = "0"
+            self.data = data
         fields = {
             name: cleaned_data.get(name, "")
             for name in ("comment", "url", "name", "email")

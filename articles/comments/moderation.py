@@ -8,6 +8,7 @@ since the article may have closed, or the comment replied to been removed, in be
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 from django_comments_xtd.moderation import XtdCommentModerator, moderator
@@ -17,12 +18,12 @@ from django.contrib.contenttypes.models import ContentType
 from articles.models import ArticlePage
 
 from .closing import comments_are_open
+from .decisions import MODERATE_PERMISSION
 from .ids import parse_id
 from .models import BlockedTerm
 from .text import count_links
 
 MAX_LINKS = 1
-MODERATE_PERMISSION = "django_comments.can_moderate"
 
 # A host name in text: dot-separated labels ending in a top-level domain.
 HOST = re.compile(
@@ -120,22 +121,46 @@ def hold_reasons(comment):
     return reasons
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Why a comment is not stored: a page title, the reader's message, a status."""
+
+    title: str
+    message: str
+    status: int = 400
+
+
+CLOSED = Refusal(
+    "Comments are closed",
+    "Comments on this article are closed, so yours has not been posted.",
+    403,
+)
+
+
 def refusal(comment, page, request):
-    """Why `comment` may not be stored at all, or None."""
+    """Why `comment` may not be stored at all (a Refusal), or None."""
     if not comments_are_open(page, request):
-        return "Comments on this article are closed."
+        return CLOSED
     problem = reply_problem(comment.parent_id, page)
     if problem:
-        return problem
+        return Refusal("Your reply could not be posted", problem)
     texts = [comment.user_name, comment.user_email, comment.user_url, comment.comment]
     if matched_terms(texts, blocked_terms(BlockedTerm.Action.REJECT)):
-        return "Your comment contains a word, phrase or web address we do not publish."
+        return Refusal(
+            "Your comment could not be posted",
+            "Your comment contains a word, phrase or web address we do not publish.",
+        )
     return None
 
 
 class ArticleCommentModerator(XtdCommentModerator):
+    """The final say on every comment posted, whatever the form let through."""
+
     def allow(self, comment, content_object, request):
-        return refusal(comment, content_object, request) is None
+        reason = refusal(comment, content_object, request)
+        if reason is not None and request is not None:
+            request.comment_refusal = reason  # the post view shows it to the reader
+        return reason is None
 
     def moderate(self, comment, content_object, request):
         return bool(hold_reasons(comment))

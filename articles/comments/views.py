@@ -4,7 +4,7 @@ Each refusal is a page that says what happened and keeps what the reader wrote.
 """
 
 from django_comments.views.comments import CommentPostBadRequest, post_comment
-from django_comments_xtd import signed
+from django_comments_xtd import get_form, signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
@@ -23,10 +23,9 @@ from django.views.decorators.http import require_POST
 from articles.models import ArticlePage
 
 from . import confirmation
-from .admin.actions import remove
-from .closing import comments_are_open
+from .decisions import MODERATE_PERMISSION, remove
 from .ids import parse_id
-from .moderation import MODERATE_PERMISSION, reply_problem
+from .moderation import CLOSED
 from .visibility import article_of, is_public_article, public_article
 
 ARTICLE_TYPE = "articles.articlepage"
@@ -42,14 +41,7 @@ def refused(request, status, title, message, page=None, text=""):
 
 
 def closed(request, page, text=""):
-    return refused(
-        request,
-        403,
-        "Comments are closed",
-        "This article is no longer taking comments, so yours has not been posted.",
-        page,
-        text,
-    )
+    return refused(request, CLOSED.status, CLOSED.title, CLOSED.message, page, text)
 
 
 def post_rate(group, request):
@@ -57,11 +49,12 @@ def post_rate(group, request):
 
 
 def posted_article(request):
-    """The article a comment is posted to, or None."""
+    """The article a comment is posted to, or None; and whether readers may see it."""
     if request.POST.get("content_type") != ARTICLE_TYPE:
-        return None
+        return None, False
     pk = parse_id(request.POST.get("object_pk", ""))
-    return ArticlePage.objects.filter(pk=pk).first() if pk else None
+    page = ArticlePage.objects.filter(pk=pk).first() if pk else None
+    return page, is_public_article(page)
 
 
 @require_POST
@@ -69,7 +62,7 @@ def posted_article(request):
 def post(request):
     """django_comments' post view, after the checks it leaves out."""
     text = request.POST.get("comment", "")
-    page = posted_article(request)
+    page, public = posted_article(request)
     if request.limited:
         response = refused(
             request,
@@ -77,7 +70,7 @@ def post(request):
             "Please wait a minute",
             "You have posted several comments in the last minute. Wait a minute, "
             "then go back and post yours again.",
-            page,
+            page if public else None,
             text,
         )
         response["Retry-After"] = "60"
@@ -90,16 +83,18 @@ def post(request):
             "This comment form does not belong to an article on this site.",
             text=text,
         )
-    if not comments_are_open(page, request):
-        # A draft or restricted article's title is not shown either.
-        return closed(request, page if is_public_article(page) else None, text)
-    problem = reply_problem(request.POST.get("reply_to", "0"), page)
-    if problem:
-        return refused(
-            request, 400, "Your reply could not be posted", problem, page, text
-        )
+    if not public:
+        # Drafts and restricted articles are invisible: not even the title is shown.
+        return closed(request, None, text)
+    # The form checks what the reader can correct (with a message beside the field);
+    # the moderator has the final say (closed, reply, blocklist) and says why.
     response = post_comment(request, next="comments-xtd-sent")
     if isinstance(response, CommentPostBadRequest):
+        reason = getattr(request, "comment_refusal", None)
+        if reason is not None:
+            return refused(
+                request, reason.status, reason.title, reason.message, page, text
+            )
         # A failed security check (an expired or altered form, or the spam trap).
         return refused(
             request,
@@ -194,12 +189,15 @@ def sent(request):
 def reply(request, cid):
     """The reply form on a page of its own, for readers without JavaScript."""
     comment, page = visible_comment(cid)
-    if not comments_are_open(page, request):
-        return closed(request, page)
-    problem = reply_problem(cid, page)
-    if problem:
-        return refused(request, 400, "You cannot reply to this comment", problem, page)
-    return xtd_views.reply(request, cid)
+    form = get_form()(page, comment=comment)
+    reason = form.unavailable(request)
+    if reason is not None:
+        return refused(request, reason.status, reason.title, reason.message, page)
+    return render(
+        request,
+        "django_comments_xtd/reply.html",
+        {"comment": comment, "form": form, "cid": cid},
+    )
 
 
 def sign_in_first(request):

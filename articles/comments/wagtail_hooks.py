@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .admin import actions
+from . import decisions
 from .admin.bulk_actions import COMMENT_BULK_ACTIONS
 from .admin.panels import ModerationQueuePanel
 from .admin.permissions import CommentModerationPolicy
@@ -32,6 +32,6 @@ def add_moderation_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(registry):
-    registry.register_action(actions.APPROVE, "Approve comment", "Approved")
-    registry.register_action(actions.REMOVE, "Remove comment", "Removed")
-    registry.register_action(actions.SPAM, "Mark comment as spam", "Removed as spam")
+    registry.register_action(decisions.APPROVE, "Approve comment", "Approved")
+    registry.register_action(decisions.REMOVE, "Remove comment", "Removed")
+    registry.register_action(decisions.SPAM, "Mark comment as spam", "Removed as spam")

@@ -39,22 +39,6 @@ EXERCISE = {
             },
         },
         {
-            "type": "alternatives",
-            "value": {
-                "heading": "What can go alongside exercise",
-                "introduction": (
-                    "<p>NICE suggests hands-on or psychological therapy only "
-                    "alongside exercise, as part of a package of care. If you need "
-                    "pain relief, it suggests an anti-inflammatory painkiller. NICE "
-                    "does not recommend acupuncture for low back pain.</p>"
-                ),
-                "options": [
-                    ALONGSIDE_EXERCISE_OPTION,
-                    NSAID_OPTION,
-                ],
-            },
-        },
-        {
             "type": "safety",
             "value": {
                 "heading": "Exercising safely with back pain",
@@ -84,6 +68,22 @@ EXERCISE = {
                         "long-term health problem, check with a GP or physiotherapist "
                         "before you start a new exercise programme.",
                     },
+                ],
+            },
+        },
+        {
+            "type": "alternatives",
+            "value": {
+                "heading": "What can go alongside exercise",
+                "introduction": (
+                    "<p>NICE suggests hands-on or psychological therapy only "
+                    "alongside exercise, as part of a package of care. If you need "
+                    "pain relief, it suggests an anti-inflammatory painkiller. NICE "
+                    "does not recommend acupuncture for low back pain.</p>"
+                ),
+                "options": [
+                    ALONGSIDE_EXERCISE_OPTION,
+                    NSAID_OPTION,
                 ],
             },
         },

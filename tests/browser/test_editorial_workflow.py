@@ -2,18 +2,17 @@
 
 import datetime
 import re
-from importlib import import_module
 
 import pytest
 from playwright.sync_api import expect
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from wagtail.models import GroupPagePermission, TaskState, WorkflowPage
 
 from articles.models import ArticleIndexPage, ArticlePage, Person
+from tests.review_workflow import restore_medical_review_workflow
 
 PASSWORD = "correct-horse-battery-staple"
 TITLE = "Paracetamol for back pain"
@@ -27,7 +26,7 @@ def workflow_data(transactional_db):
     An earlier live-server test flushes the database, and with it what migrations
     created, so this test puts back what it relies on before the demo content loads.
     """
-    import_module("articles.migrations.0006_medical_review_workflow").create(apps, None)
+    restore_medical_review_workflow()
 
 
 def grant(group, page, *codenames):
@@ -117,12 +116,18 @@ def pick_person(page, field, person):
     expect(modal).to_have_count(0)
 
 
-def add_block(page, label):
-    """Append a section to the body through the block picker."""
-    page.locator(
-        "#panel-child-content-body-section button.c-sf-add-button"
-    ).last.click()
-    page.get_by_role("option", name=label).click()
+def remove_section(page, label):
+    """Delete the body's top-level section of this type."""
+    body = page.locator("#panel-child-content-body-section")
+    block = (
+        body.locator(".c-sf-container__block-container")
+        .filter(
+            has=page.locator(".c-sf-block__type", has_text=re.compile(f"^{label}$"))
+        )
+        .first
+    )
+    block.locator("button[title=Delete]").first.click()
+    expect(block).to_have_count(0)
 
 
 def open_actions(page):
@@ -146,12 +151,13 @@ def write_article(page, site, index, team):
         team["reviewer_person"],
     )
 
-    add_block(page, "Safety")
+    # A new article starts with every section in place: fill two, drop the rest.
+    for label in ("Overview", "Efficacy", "Alternatives", "Deciding with a clinician"):
+        remove_section(page, label)
     effects = page.locator("[data-contentpath=common_side_effects]")
     effects.locator("button.c-sf-add-button").first.click()
     effects.locator("input[type=text]").first.fill("Feeling sick")
 
-    add_block(page, "Bottom line")
     page.locator(
         "[data-contentpath=body] [data-contentpath=text] [contenteditable=true]"
     ).last.click()

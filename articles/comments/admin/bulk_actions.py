@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from .. import decisions
 from ..ids import parse_id
-from . import actions
 from .filters import SEARCH_FIELDS, CommentFilterSet
 from .states import with_moderation_state
 
@@ -84,7 +84,7 @@ class ApproveBulkAction(CommentBulkAction):
     action_type = "approve"
     aria_label = "Approve selected comments"
     action_priority = 10
-    operation = staticmethod(actions.approve)
+    operation = staticmethod(decisions.approve)
     question = "Approve these comments? They will be public."
     button_label = "Yes, approve"
     done_message = ("%(count)d comment approved.", "%(count)d comments approved.")
@@ -95,7 +95,7 @@ class RemoveBulkAction(CommentBulkAction):
     action_type = "remove"
     aria_label = "Remove selected comments"
     action_priority = 20
-    operation = staticmethod(actions.remove)
+    operation = staticmethod(decisions.remove)
     question = "Remove these comments? Readers will see “This comment was removed”."
     button_label = "Yes, remove"
     done_message = ("%(count)d comment removed.", "%(count)d comments removed.")
@@ -106,7 +106,7 @@ class SpamBulkAction(CommentBulkAction):
     action_type = "spam"
     aria_label = "Remove selected comments as spam"
     action_priority = 30
-    operation = staticmethod(actions.mark_spam)
+    operation = staticmethod(decisions.mark_spam)
     question = "Remove these comments as spam?"
     button_label = "Yes, mark as spam"
     classes = {"serious"}

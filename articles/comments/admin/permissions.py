@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from wagtail.permission_policies import BasePermissionPolicy
 
-MODERATE_PERMISSION = "django_comments.can_moderate"
+from ..decisions import MODERATE_APP_LABEL, MODERATE_CODENAME, MODERATE_PERMISSION
 
 # Comments come from readers and say what readers wrote: there is no "add", "change"
 # or "delete" here. Moderators "view" the queue and "moderate" (approve, remove, spam).
@@ -15,7 +15,7 @@ MODERATOR_ACTIONS = frozenset({"view", "moderate"})
 
 def can_moderate_permissions():
     return Permission.objects.filter(
-        content_type__app_label="django_comments", codename="can_moderate"
+        content_type__app_label=MODERATE_APP_LABEL, codename=MODERATE_CODENAME
     )
 
 

@@ -5,8 +5,7 @@ from django_comments.models import CommentFlag
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import ngettext
 
-# A moderator's verdict that a removed comment was spam; readers never set it.
-SPAM_FLAG = "spam"
+from ..decisions import SPAM_FLAG
 
 HELD = "held"
 PUBLIC = "public"

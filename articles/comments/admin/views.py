@@ -23,8 +23,8 @@ from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 
+from .. import decisions
 from ..models import BlockedTerm
-from . import actions
 from .columns import (
     ACTION_LABELS,
     ActionsColumn,
@@ -263,13 +263,13 @@ class ModerateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
     action = None
     operations = {
         "approve": (
-            actions.approve,
+            decisions.approve,
             "Approve this comment?",
             "Comment by {} approved.",
         ),
-        "remove": (actions.remove, "Remove this comment?", "Comment by {} removed."),
+        "remove": (decisions.remove, "Remove this comment?", "Comment by {} removed."),
         "spam": (
-            actions.mark_spam,
+            decisions.mark_spam,
             "Remove this comment as spam?",
             "Comment by {} removed as spam.",
         ),

@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 
 from ..closing import closes_at, comments_are_open
-from ..moderation import MODERATE_PERMISSION
+from ..decisions import MODERATE_PERMISSION
 from ..text import comment_html as render_comment_html
 from ..thread import article_thread
 from ..visibility import is_public_article

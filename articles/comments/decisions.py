@@ -1,5 +1,8 @@
 """Approve, remove and mark as spam: what a moderator's decision does to comments.
 
+Used by the admin's Comments area and by the reader-side "Remove" link alike, so both
+paths leave the same flags, log entries and states.
+
 States change through queryset updates, not save(): django-comments-xtd's pre_save
 hook copies a comment's visibility onto all its replies, which would publish held
 replies on approval and hide a removed comment's replies (the thread must stay whole).
@@ -13,8 +16,13 @@ from django.db import transaction
 
 from wagtail.log_actions import log
 
-from ..mail import notify_followers
-from .states import SPAM_FLAG
+from .mail import notify_followers
+
+# Who may decide: django_comments' own permission, which the Moderators group holds.
+MODERATE_PERMISSION = "django_comments.can_moderate"
+MODERATE_APP_LABEL, MODERATE_CODENAME = MODERATE_PERMISSION.split(".")
+# A moderator's verdict that a removed comment was spam; readers never set it.
+SPAM_FLAG = "spam"
 
 APPROVE = "article_comments.approve"
 REMOVE = "article_comments.remove"
