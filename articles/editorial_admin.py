@@ -44,7 +44,7 @@ class PersonViewSet(SnippetViewSet):
     menu_label = "People"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "role", "credentials", "is_medical_reviewer"]
+    list_display = ["name", "role", "credentials", "is_medical_reviewer", "user"]
     list_filter = ["is_medical_reviewer"]
     search_fields = ["name", "role", "credentials"]
     search_backend_name = None  # a short list: plain database matching is enough

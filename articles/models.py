@@ -200,7 +200,13 @@ class ArticlePage(MedicallyReviewedMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        InlinePanel("authors", heading="Authors", label="Author", min_num=0),
+        InlinePanel(
+            "authors",
+            heading="Authors",
+            label="Author",
+            min_num=0,
+            help_text="Required to publish: at least one author.",
+        ),
         FieldPanel("medical_reviewer"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
@@ -212,7 +218,8 @@ class ArticlePage(MedicallyReviewedMixin, Page):
             "references",
             heading="References",
             label="Reference",
-            help_text="Numbered in this order. Sections cite them by key.",
+            help_text="Required to publish: at least one reference. Numbered in this "
+            "order; sections cite them by key.",
         ),
         InlinePanel(
             "corrections",

@@ -90,7 +90,9 @@ def body_problems(body):
         body.stream_block.clean(body)
     except ValidationError as error:
         messages = getattr(error, "non_block_errors", None)
-        texts = [m for e in (messages.as_data() if messages else []) for m in e.messages]
+        texts = [
+            m for e in (messages.as_data() if messages else []) for m in e.messages
+        ]
         if getattr(error, "block_errors", None):
             texts.append(
                 "Some sections have missing or invalid fields: open the article and "

@@ -229,7 +229,10 @@ class MedicallyReviewedMixin(models.Model):
             going_live = (
                 self.live
                 and self.live_revision_id is not None
-                and (update_fields is None or {"live", "live_revision"} & set(update_fields))
+                and (
+                    update_fields is None
+                    or {"live", "live_revision"} & set(update_fields)
+                )
                 and (
                     not stored.get("live")
                     or stored.get("live_revision_id") != self.live_revision_id

@@ -21,7 +21,7 @@ from search.query import clean_query
 # Wagtail parses ?fields= one slice at a time (quadratic in its length) and nests by
 # recursion; every real field list, nested ones included, fits well inside these.
 MAX_FIELDS_LENGTH = 1000
-MAX_FIELDS_DEPTH = 5
+MAX_NESTED_LISTS = 5
 # Past this the listing is empty anyway, and past 2**63 the database refuses the number.
 MAX_OFFSET = 1_000_000
 # Wagtail's filter passes these values to the database unchecked; a bad one raised there.
@@ -105,6 +105,8 @@ class _QueryOnly:
 
 
 class BoundedPagination(WagtailPagination):
+    """Wagtail's paging, with the offset checked before it reaches the database."""
+
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "0")
         if not (offset.isascii() and offset.isdigit()):
@@ -131,9 +133,9 @@ class CheckedQueryMixin:
             raise BadRequestError(
                 f"fields cannot be longer than {MAX_FIELDS_LENGTH} characters"
             )
-        if fields.count("(") > MAX_FIELDS_DEPTH:
+        if fields.count("(") > MAX_NESTED_LISTS:
             raise BadRequestError(
-                f"fields cannot have more than {MAX_FIELDS_DEPTH} nested lists"
+                f"fields cannot have more than {MAX_NESTED_LISTS} nested lists"
             )
 
     def find_object(self, queryset, request):

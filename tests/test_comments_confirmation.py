@@ -155,8 +155,7 @@ def test_two_clicks_at_once_publish_the_comment_once(article, regular):
 
 
 def legacy_link(page, comment, posted_at=None):
-    """A confirmation link as xtd signed it before comments were stored first, and
-    the comment it carries."""
+    """An xtd-signed confirmation link from before comments were stored, and its comment."""
     form = ArticleCommentForm(page, data=form_data(page, comment))
     assert form.is_valid(), form.errors
     old = TmpXtdComment(**form.get_comment_create_data(site_id=1))

@@ -366,3 +366,52 @@ def test_workflow_approval_of_an_incomplete_article_publishes_nothing(
     with pytest.raises(PublishingRefused):
         state.current_task_state.approve(user=clinician)
     assert not refresh(failing_draft).live
+
+
+# Editing that helps.
+
+
+def test_fields_needed_for_publishing_are_marked(client, group_editor, section):
+    client.force_login(group_editor)
+    url = reverse(
+        "wagtailadmin_pages:add", args=("articles", "articlepage", section.pk)
+    )
+    page = soup(client.get(url))
+    for field in ("summary", "medical_reviewer"):
+        assert page.select_one(f"#id_{field}").has_attr("required"), field
+    content = page.get_text(" ")
+    assert "Required to publish: at least one author." in content
+    assert "Required to publish: at least one reference." in content
+    assert "Required to publish: a Safety section and a Bottom line" in content
+    # The "Cites" fields suggest this article's own reference keys.
+    scripts = [s.get("src", "") for s in page.find_all("script")]
+    assert any("articles/js/citation-keys.js" in src for src in scripts)
+
+
+def test_the_direct_publish_box_is_for_administrators_only(
+    client, group_editor, editor, reviewed
+):
+    url = reverse("wagtailadmin_pages:edit", args=(reviewed.pk,))
+    client.force_login(group_editor)
+    assert 'name="publish_without_review"' not in client.get(url).content.decode()
+    client.force_login(editor)
+    assert 'name="publish_without_review"' in client.get(url).content.decode()
+
+
+def test_the_people_list_shows_linked_accounts(client, editor, reviewed):
+    from articles.builders import reviewer_account
+
+    reviewer_account(reviewed.medical_reviewer)
+    client.force_login(editor)
+    listing = soup(client.get("/admin/snippets/articles/person/"))
+    assert "reviewer-dr-test-reviewer" in listing.get_text(" ")
+
+
+def test_the_review_record_is_listed_in_the_admin(client, editor, reviewed):
+    client.force_login(editor)
+    listing = soup(client.get("/admin/snippets/articles/medicalreview/"))
+    assert "Dr Test Reviewer" in listing.get_text(" ")
+    assert "Reviewed treatment" in listing.get_text(" ")
+    add = client.get("/admin/snippets/articles/medicalreview/add/")
+    assert add.status_code in (302, 403, 404)
+    assert MedicalReview.objects.count() == 1

@@ -1,5 +1,7 @@
 """ArticleStreamBlock: the body of an article."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 
 from wagtail import blocks
@@ -92,4 +94,7 @@ class ArticleStreamBlock(blocks.StreamBlock):
 
 def starting_sections():
     """A new article's body: every structured section, empty, in reading order."""
-    return [{"type": name, "value": {}} for name in SINGLE_SECTIONS]
+    # Each block needs its own id: the editor builds element ids from it.
+    return [
+        {"type": name, "value": {}, "id": str(uuid.uuid4())} for name in SINGLE_SECTIONS
+    ]

@@ -3,6 +3,7 @@
 import re
 import threading
 from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import expect
@@ -62,14 +63,14 @@ def writer(transactional_db, demo_site, django_user_model):
 
 @pytest.fixture(params=["waiting", "sent"])
 def autosave_at_submit(request, monkeypatch):
-    """Where the editor's last autosave is when they click Submit, and a busy server.
+    """Where the editor's last autosave is when they click Submit, on a busy server.
 
     "waiting": not yet sent. The refusal comes back only after an autosave is saved,
     as when the server is slow and the editor's page, still open, sends it meanwhile.
     "sent": on its way. The autosave is saved only after the submit is read.
-    Each wait gives up after five seconds: with nothing to wait for, they add delay only.
+    Both apply once `armed` is set, and each wait gives up after five seconds.
     """
-    submitted, autosaved = threading.Event(), threading.Event()
+    armed, submitted, autosaved = (threading.Event() for _ in range(3))
     post = EditView.post
 
     def in_order(view, *args, **kwargs):
@@ -77,17 +78,17 @@ def autosave_at_submit(request, monkeypatch):
             autosaved.clear()
             submitted.set()
             response = post(view, *args, **kwargs)
-            if request.param == "waiting":
+            if armed.is_set() and request.param == "waiting":
                 autosaved.wait(5)
             return response
-        if request.param == "sent":
+        if armed.is_set() and request.param == "sent":
             submitted.wait(5)
         response = post(view, *args, **kwargs)
         autosaved.set()
         return response
 
     monkeypatch.setattr(EditView, "post", in_order)
-    return request.param
+    return SimpleNamespace(timing=request.param, armed=armed)
 
 
 def remove_section(page, label):
@@ -163,7 +164,8 @@ def test_resubmitting_after_a_refusal_shows_no_conflict_warning(
 
     # A last change, then Submit while the change's autosave is waiting or sent.
     summary = page.locator("#id_summary")
-    if autosave_at_submit == "waiting":
+    autosave_at_submit.armed.set()
+    if autosave_at_submit.timing == "waiting":
         summary.fill("What the evidence says about ibuprofen for pain.")
     else:
         with page.expect_request(is_autosave):

@@ -116,18 +116,14 @@ def pick_person(page, field, person):
     expect(modal).to_have_count(0)
 
 
-def remove_section(page, label):
+def remove_section(page, block_type):
     """Delete the body's top-level section of this type."""
-    body = page.locator("#panel-child-content-body-section")
-    block = (
-        body.locator(".c-sf-container__block-container")
-        .filter(
-            has=page.locator(".c-sf-block__type", has_text=re.compile(f"^{label}$"))
-        )
-        .first
-    )
-    block.locator("button[title=Delete]").first.click()
-    expect(block).to_have_count(0)
+    section = page.locator(
+        "#panel-child-content-body-section div[data-streamfield-child]:has(> "
+        f"input[name^='body-'][name$='-type'][value='{block_type}'])"
+    ).first
+    section.locator("[data-streamfield-action=DELETE]").first.dispatch_event("click")
+    expect(section).to_be_hidden()
 
 
 def open_actions(page):
@@ -152,8 +148,8 @@ def write_article(page, site, index, team):
     )
 
     # A new article starts with every section in place: fill two, drop the rest.
-    for label in ("Overview", "Efficacy", "Alternatives", "Deciding with a clinician"):
-        remove_section(page, label)
+    for block_type in ("overview", "efficacy", "alternatives", "deciding"):
+        remove_section(page, block_type)
     effects = page.locator("[data-contentpath=common_side_effects]")
     effects.locator("button.c-sf-add-button").first.click()
     effects.locator("input[type=text]").first.fill("Feeling sick")
