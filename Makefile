@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST_PORT ?= 127.0.0.1:8000
 WORKER_ARGS := --queue-name mail --backend mail
 
-.PHONY: help install run worker serve-prod migrate demo superuser test lint format check browser-test clean
+.PHONY: help install run worker serve-prod migrate demo superuser test lint format check test-fast browser-test clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ format: install ## Reformat Python and templates
 
 test: lint check ## Lint, checks, then the whole test suite (browser tests included)
 	$(BIN)/pytest
+
+test-fast: install ## The suite without the browser tests
+	$(BIN)/pytest -m "not browser"
 
 browser-test: install ## Only the browser tests
 	$(BIN)/pytest -m browser

@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from . import workflow  # noqa: F401  (defines MedicalReviewTask)
+from .about import AboutMixin
 from .blocks import ArticleStreamBlock, starting_sections
 from .contents import CitationIndex, body_sections
 from .editorial import ArticleAuthor, Correction, ProblemReport
@@ -129,7 +130,7 @@ class ArticleIndexPage(ReviewedSectionMixin, RoutablePageMixin, Page):
         ]
 
 
-class ArticlePage(MedicallyReviewedMixin, Page):
+class ArticlePage(MedicallyReviewedMixin, AboutMixin, Page):
     summary = models.TextField(
         max_length=300,
         help_text="Two sentences, plain text, at most 300 characters. Shown under the title, "
@@ -172,31 +173,6 @@ class ArticlePage(MedicallyReviewedMixin, Page):
         help_text="Untick to close comments. They also close automatically a set number "
         "of days after first publication (Settings › Comment settings).",
     )
-    # What the article is about, for search engines (schema.org's "about").
-    about_treatment = models.CharField(
-        "treatment",
-        max_length=120,
-        blank=True,
-        help_text="The medicine or therapy the article is about, e.g. Diazepam.",
-    )
-    about_treatment_type = models.CharField(
-        "kind of treatment",
-        max_length=20,
-        blank=True,
-        choices=[
-            ("Drug", "A medicine"),
-            ("DrugClass", "A group of medicines"),
-            ("MedicalTherapy", "A therapy or exercise programme"),
-        ],
-        default="Drug",
-    )
-    about_condition = models.CharField(
-        "condition",
-        max_length=120,
-        blank=True,
-        help_text="The health problem it treats, e.g. Low back pain.",
-    )
-
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -245,16 +221,7 @@ class ArticlePage(MedicallyReviewedMixin, Page):
     settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
     promote_panels = [
         *Page.promote_panels,
-        MultiFieldPanel(
-            [
-                FieldPanel("about_treatment"),
-                FieldPanel("about_treatment_type"),
-                FieldPanel("about_condition"),
-            ],
-            heading="What this article is about",
-            help_text="Tells search engines the treatment and condition. Leave blank "
-            "if the article is about neither; its topics are used instead.",
-        ),
+        AboutMixin.about_panel,
     ]
     edit_handler = TabbedInterface(
         [

@@ -29,7 +29,7 @@ REVIEWER_REQUIRED = "Choose a medical reviewer before publishing."
 REFERENCE_REQUIRED = "Add at least one reference before publishing."
 REVIEW_REQUIRED = (
     "Articles reach readers through the Medical review workflow: choose "
-    "“Submit to Medical review” instead of Publish. Your changes are saved as a draft."
+    "“Submit to Medical review” instead of Publish."
 )
 CONFIRM_DIRECT_PUBLISH = (
     "This version has not been medically reviewed. To publish it anyway, tick "

@@ -57,10 +57,12 @@ def keep_unreviewed_publish_as_draft(request, page):
     if not isinstance(page.specific_deferred, ArticlePage):
         return None
     if not request.user.is_superuser:
-        _saved_as_draft(request, REVIEW_REQUIRED)
+        _saved_as_draft(
+            request, f"{REVIEW_REQUIRED} Your changes are saved as a draft."
+        )
     elif not request.POST.get(DIRECT_PUBLISH_FIELD):
         _saved_as_draft(
-            request, "Saved as a draft, not published. " + CONFIRM_DIRECT_PUBLISH
+            request, f"Saved as a draft, not published. {CONFIRM_DIRECT_PUBLISH}"
         )
     return None
 

@@ -157,7 +157,7 @@ def test_staff_publish_from_the_edit_form_is_kept_as_a_draft(
 
 def test_administrator_must_confirm_a_direct_publish(client, editor, reviewed):
     response = edit(client, editor, reviewed, summary="Straight to readers.")
-    assert "Publish without medical review" in response.content.decode()
+    assert "Saved as a draft, not published." in response.content.decode()
     article = refresh(reviewed)
     assert article.summary != "Straight to readers."
     assert article.get_latest_revision_as_object().summary == "Straight to readers."

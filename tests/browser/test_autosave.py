@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import GroupPagePermission
 
+from articles.blocks import REQUIRED_TO_PUBLISH
 from articles.models import ArticleIndexPage, ArticlePage, Person
 
 PASSWORD = "correct-horse-battery-staple"
@@ -174,6 +175,7 @@ def test_resubmitting_after_a_refusal_shows_no_conflict_warning(
     expect(page.locator(".messages")).to_contain_text(
         "The page could not be saved due to validation errors", timeout=20_000
     )
+    expect(page.locator("main")).to_contain_text(REQUIRED_TO_PUBLISH["safety"])
     # The refused page autosaves the editor's work, and finds no newer version.
     expect(page.locator("#w-autosave-indicator")).to_have_attribute(
         "data-w-autosave-state-value", "saved", timeout=20_000
