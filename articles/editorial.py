@@ -57,7 +57,7 @@ class ProblemReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
 
-    panels = [FieldPanel("status"), FieldPanel("message", read_only=True)]
+    # The edit form's panels are ProblemReportViewSet.panels, in editorial_admin.py.
 
     class Meta:
         ordering = ["-created_at"]

@@ -20,8 +20,10 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
+
+from home.models import StandardPage
 
 from . import workflow  # noqa: F401  (defines MedicalReviewTask)
 from .about import AboutMixin
@@ -290,8 +292,7 @@ class ArticlePage(MedicallyReviewedMixin, AboutMixin, Page):
         return [a.person for a in self.authors.select_related("person")]
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import StandardPage  # home.models imports this module
-
         context = super().get_context(request, *args, **kwargs)
-        context["editorial_policy"] = StandardPage.editorial_policy()
+        site = Site.find_for_request(request)
+        context["editorial_policy"] = StandardPage.editorial_policy(site)
         return context

@@ -1,17 +1,12 @@
 """Readability guidance for editors, shown in the article editor."""
 
-import re
 from dataclasses import dataclass
-from html import unescape
 
 from textstat.textstat import textstatistics
 
-from django.utils.html import strip_tags
-
-from wagtail import blocks
 from wagtail.admin.panels import Panel
 
-from .blocks.citations import CitationKeysBlock
+from .text import article_text
 
 TARGET_SCORE = 60
 LONG_SENTENCE = 20
@@ -26,10 +21,6 @@ BANDS = [
     (30, "Difficult"),
 ]
 
-# Paragraphs, list items and line breaks end a sentence even without a full stop.
-BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
-SENTENCE_END = (".", "!", "?", "…")
-
 
 def band(score):
     for floor, label in BANDS:
@@ -42,52 +33,6 @@ def _textstat():
     stats = textstatistics()
     stats.set_lang("en_GB")
     return stats
-
-
-def _raw_fragments(block, raw):
-    """Prose in a block's raw JSON value; choices, keys, images and links to pages skipped."""
-    if raw in (None, ""):
-        return
-    if isinstance(block, blocks.StreamBlock):
-        for item in raw:
-            child = block.child_blocks.get(item.get("type"))
-            if child is not None:
-                yield from _raw_fragments(child, item.get("value"))
-    elif isinstance(block, blocks.ListBlock):
-        for item in raw:
-            if (
-                isinstance(item, dict)
-                and item.get("type") == "item"
-                and "value" in item
-            ):
-                item = item["value"]
-            yield from _raw_fragments(block.child_block, item)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child in block.child_blocks.items():
-            yield from _raw_fragments(child, raw.get(name))
-    elif isinstance(block, blocks.RichTextBlock):
-        yield from unescape(strip_tags(BLOCK_END.sub("\n", raw))).splitlines()
-    elif isinstance(block, CitationKeysBlock):
-        return
-    elif isinstance(block, blocks.CharBlock | blocks.TextBlock):
-        yield from str(raw).splitlines()
-
-
-def article_text(page):
-    """The summary and body of `page` as plain sentences, without a database query."""
-    fragments = [page.summary or ""]
-    body = page.body
-    raw = getattr(body, "raw_data", None)
-    if raw is not None:
-        stream_block = type(page)._meta.get_field("body").stream_block
-        fragments.extend(_raw_fragments(stream_block, list(raw)))
-    sentences = []
-    for fragment in fragments:
-        fragment = " ".join(fragment.split())
-        if fragment:
-            ends = fragment.endswith(SENTENCE_END)
-            sentences.append(fragment if ends else fragment + ".")
-    return " ".join(sentences)
 
 
 @dataclass

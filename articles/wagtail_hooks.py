@@ -1,8 +1,16 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-# The editorial workflow's admin and the review-date reports live in their own modules.
-from . import editorial_admin, publishing_admin, review_admin  # noqa: F401
+# The editorial workflow's admin, the publishing gate's messages, the editor's autosave
+# guard and the review-date reports live in their own modules; shell adds the articles
+# to the home page and the site's navigation.
+from . import (  # noqa: F401
+    autosave_admin,
+    editorial_admin,
+    publishing_admin,
+    review_admin,
+    shell,
+)
 from .topics import Topic
 
 

@@ -3,14 +3,15 @@
 from django.db import models
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from articles.models import ArticlePage, Topic
+from .site_settings import EditorialSettings  # noqa: F401  (a model of this app)
 
-LATEST_COUNT = 6
+HOME_PAGE_CONTEXT_HOOK = "home_page_context"
 
 
 class HomePage(Page):
@@ -35,23 +36,15 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        """The introduction, then what other apps add through the hook.
+
+        A "home_page_context" hook takes (page, request, context), adds what its
+        templates need, and appends those templates to `home_page_sections`.
+        """
         context = super().get_context(request, *args, **kwargs)
-        live = ArticlePage.objects.live().public()
-        featured_ids = [
-            f.article_id
-            for f in self.featured_articles.all()
-            if f.article_id is not None
-        ]
-        featured = {
-            a.pk: a for a in live.filter(pk__in=featured_ids).prefetch_related("topics")
-        }
-        context["featured"] = [featured[pk] for pk in featured_ids if pk in featured]
-        context["latest"] = (
-            live.exclude(pk__in=featured_ids)
-            .order_by("-first_published_at", "-pk")
-            .prefetch_related("topics")[:LATEST_COUNT]
-        )
-        context["topics"] = Topic.objects.filter(articlepage__in=live).distinct()
+        context["home_page_sections"] = []
+        for add_to_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
+            add_to_context(self, request, context)
         return context
 
 
@@ -59,6 +52,7 @@ class FeaturedArticle(Orderable):
     page = ParentalKey(
         HomePage, on_delete=models.CASCADE, related_name="featured_articles"
     )
+    # Named, not imported: the articles app depends on home, never the reverse.
     article = models.ForeignKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="+"
     )
@@ -71,8 +65,6 @@ class FeaturedArticle(Orderable):
 
 class StandardPage(Page):
     """A plain page of prose under the home page, e.g. the editorial policy."""
-
-    EDITORIAL_POLICY_SLUG = "editorial-policy"
 
     introduction = models.TextField(
         blank=True, help_text="One or two sentences shown under the title."
@@ -97,8 +89,8 @@ class StandardPage(Page):
     subpage_types = []
 
     @classmethod
-    def editorial_policy(cls):
-        """The live editorial policy page, which every article links to, or None."""
-        return (
-            cls.objects.live().public().filter(slug=cls.EDITORIAL_POLICY_SLUG).first()
-        )
+    def editorial_policy(cls, site):
+        """The live policy page chosen in `site`'s editorial settings, or None."""
+        if site is None:
+            return None
+        return cls.objects.live().public().filter(editorial_settings__site=site).first()

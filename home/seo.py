@@ -101,6 +101,30 @@ class SocialImage:
     alt: str
 
 
+def page_meta(context):
+    """What includes/seo.html writes into the head, for any page.
+
+    Page types with more to say (an article's dates and image) extend this in their
+    own template tag and fill base.html's meta block with it.
+    """
+    page = context.get("page")
+    is_page = isinstance(page, Page)
+    site_name = context.get("site_name") or "Clear Health"
+    title = (page.seo_title or page.title) if is_page else site_name
+    topic = context.get("current_topic")
+    if topic is not None:
+        title = topic.name
+    return {
+        "title": title,
+        "description": meta_description(context),
+        "canonical": canonical_url(context),
+        "type": "website",
+        "image": None,
+        "published": None,
+        "modified": None,
+    }
+
+
 def social_image(request, page):
     """The page's hero image cropped for link previews, or None."""
     image = getattr(page, "hero_image", None)

@@ -22,13 +22,11 @@ INSTALLED_APPS = [
     "articles.comments",
     "search",
     "wagtail.api.v2",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -92,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.site_name",
             ],
         },
     },
@@ -397,4 +396,4 @@ AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
 PROTECTED_PAGE_RATE_LIMIT = "10/15m"
 # Staff must set up two-factor sign-in before using the admin; off by default.
 REQUIRE_STAFF_2FA = os.environ.get("REQUIRE_STAFF_2FA", "false").lower() == "true"
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Clear Health")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", WAGTAIL_SITE_NAME)

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import reviews
 from articles.builders import publish_reviewed
+from articles.demo_content.editorial import build_editorial_policy
 from articles.models import ArticleAuthor, Correction
-from home.demo_content.editorial import EDITORIAL_POLICY, build_standard_page
 from tests.content import person, writer
 from tests.html import soup, text
 
@@ -100,7 +100,7 @@ def test_an_article_never_reviewed_says_so(client, article_factory, editor):
 
 def test_byline_links_to_the_editorial_policy(client, home, article):
     assert read(client, article).select_one(".byline__policy") is None
-    policy = build_standard_page(home, **EDITORIAL_POLICY)
+    policy = build_editorial_policy(home)
     link = read(client, article).select_one(".byline__policy a")
     assert link["href"] == policy.url
     assert text(link) == "How we write and review articles"

@@ -5,9 +5,14 @@ from django.core.management import call_command
 from wagtail.test.utils import WagtailPageTestCase
 
 from articles.builders import build_home, build_index
+from articles.demo_content.editorial import (
+    EDITORIAL_POLICY,
+    build_editorial_policy,
+    build_standard_page,
+)
 from articles.models import ArticleIndexPage, ArticlePage
-from home.demo_content.editorial import EDITORIAL_POLICY, build_standard_page
 from home.models import HomePage, StandardPage
+from home.site_settings import EditorialSettings
 from tests.html import heading_levels, skipped_levels, soup, text
 
 
@@ -40,19 +45,39 @@ def test_building_the_policy_twice_updates_it_in_place(home):
 
 
 def test_articles_link_to_the_live_policy_only(client, home, article_factory):
-    policy = build_standard_page(home, **EDITORIAL_POLICY)
+    policy = build_editorial_policy(home)
+    site = home.get_site()
     article = article_factory()
-    assert StandardPage.editorial_policy() == policy
+    assert StandardPage.editorial_policy(site) == policy
     link = soup(client.get(article.url)).select_one(".byline__policy a")
     assert link["href"] == "/editorial-policy/"
     policy.unpublish()
-    assert StandardPage.editorial_policy() is None
+    assert StandardPage.editorial_policy(site) is None
+
+
+def test_the_policy_is_the_page_chosen_in_settings_whatever_its_slug(
+    client, home, article_factory
+):
+    article = article_factory()
+    # A page at the old conventional address is not the policy until it is chosen.
+    build_standard_page(home, **EDITORIAL_POLICY)
+    assert soup(client.get(article.url)).select_one(".byline__policy") is None
+    chosen = build_standard_page(
+        home, **{**EDITORIAL_POLICY, "title": "How we work", "slug": "how-we-work"}
+    )
+    settings = EditorialSettings.for_site(home.get_site())
+    settings.editorial_policy_page = chosen
+    settings.save()
+    link = soup(client.get(article.url)).select_one(".byline__policy a")
+    assert link["href"] == "/how-we-work/"
 
 
 def test_demo_content_has_the_policy_people_and_review_dates(client, db):
     call_command("load_demo_content", verbosity=0)
     call_command("load_demo_content", verbosity=0)
     assert StandardPage.objects.live().filter(slug="editorial-policy").count() == 1
+    policy = EditorialSettings.objects.get().editorial_policy_page
+    assert policy.slug == "editorial-policy"
     diazepam = ArticlePage.objects.get(slug="diazepam-for-back-pain")
     assert diazepam.authors.count() == 2
     assert diazepam.medical_reviewer.is_medical_reviewer

@@ -136,6 +136,19 @@ def test_snippet_shows_the_matching_sentence_highlighted(client, article_factory
     assert [text(m) for m in result.find_all("mark")] == ["quibblewort"]
 
 
+def test_snippet_keeps_paragraphs_apart(client, article_factory):
+    body = complete_body()
+    body[0] = overview(
+        what_it_is="<p>Rarely it causes a seizure (fit).</p><p>Back pain eases</p>"
+    )
+    article_factory("Testamol", body=body)
+    for query in ("seizure", "eases"):
+        page = soup(client.get(SEARCH, {"q": query}))
+        snippet_text = text(page.select_one(".search-result__snippet"))
+        assert "fit).Back" not in snippet_text
+    assert snippet_text == "Back pain eases"
+
+
 def test_summary_is_highlighted(client, article_factory):
     article_factory("Ice", summary="Cold packs for sore backs.")
     page = soup(client.get(SEARCH, {"q": "cold"}))

@@ -1,9 +1,10 @@
-"""Site-wide navigation: the breadcrumb trail."""
+"""Site-wide navigation: the breadcrumb trail and the links other apps add."""
 
 from django import template
 
 from wagtail.models import Page
 
+from home import navigation
 from home.breadcrumbs import Crumb, home_crumb, page_trail
 
 register = template.Library()
@@ -28,3 +29,9 @@ def breadcrumbs(context, current=None):
     else:
         crumbs = []
     return {"crumbs": crumbs if len(crumbs) > 1 else []}
+
+
+@register.simple_tag(takes_context=True, name="nav_links")
+def nav_links(context, place):
+    """Links for the header or the footer ("header", "footer") from other apps."""
+    return navigation.nav_links(context, place)

@@ -14,13 +14,13 @@ from articles.builders import (
     feature,
 )
 from articles.comments.sites import set_site_domain
+from articles.demo_content import ARTICLES, FEATURED, HOME, INDEX, TOPICS
+from articles.demo_content.comments import build_demo_comments
+from articles.demo_content.editorial import build_editorial_policy
+from articles.demo_content.people import article_trust_fields, build_people
+from articles.demo_content.related import pick_related
 from articles.models import ArticlePage
 from articles.workflow import assign_medical_review
-from home.demo_content import ARTICLES, FEATURED, HOME, INDEX, TOPICS
-from home.demo_content.comments import build_demo_comments
-from home.demo_content.editorial import EDITORIAL_POLICY, build_standard_page
-from home.demo_content.people import article_trust_fields, build_people
-from home.demo_content.related import pick_related
 
 
 def link_pages(body, index):
@@ -96,7 +96,7 @@ class Command(BaseCommand):
             hostname if port in (80, 443) else f"{hostname}:{port}", HOME["title"]
         )
         assign_medical_review(index)
-        build_standard_page(home, **EDITORIAL_POLICY)
+        build_editorial_policy(home)
         if options["verbosity"]:
             self.stdout.write(
                 f"Demo content loaded: {len(articles)} articles, {len(topics)} topics, "

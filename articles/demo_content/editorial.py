@@ -2,10 +2,11 @@
 
 from articles.builders import get_or_create_child
 from home.models import StandardPage
+from home.site_settings import EditorialSettings
 
 EDITORIAL_POLICY = {
     "title": "Editorial policy",
-    "slug": StandardPage.EDITORIAL_POLICY_SLUG,
+    "slug": "editorial-policy",
     "introduction": (
         "How we write, check, source and correct our articles, and how to tell us "
         "about a mistake. This is a demonstration policy for a demonstration site."
@@ -58,4 +59,13 @@ def build_standard_page(home, *, title, slug, introduction, body):
         home, StandardPage, slug, title=title, introduction=introduction, body=body
     )
     page.save_revision().publish()
+    return page
+
+
+def build_editorial_policy(home, **fields):
+    """The demo policy page, chosen in the settings of the site it is on."""
+    page = build_standard_page(home, **{**EDITORIAL_POLICY, **fields})
+    settings = EditorialSettings.for_site(home.get_site())
+    settings.editorial_policy_page = page
+    settings.save()
     return page

@@ -1,0 +1,35 @@
+"""Which live articles match, best first.
+
+Wagtail's database backend finds the matches (PostgreSQL full-text search, or SQLite
+FTS5). The SQLite backend ignores field boosts, so matches are re-ordered here the same
+way on both: articles whose title, then summary, holds the reader's words come first;
+within that, the backend's own relevance order stands.
+"""
+
+from articles.models import ArticlePage
+
+from .highlight import terms_found
+
+# Matches re-ordered in Python; beyond this the backend's order is kept.
+MAX_RANKED = 500
+TITLE_WEIGHT = 3
+SUMMARY_WEIGHT = 2
+
+
+def live_articles():
+    return ArticlePage.objects.live().public()
+
+
+def ranked(live, query, terms):
+    """Matching article ids, best first, and how many matched in all."""
+    found = live.only("title", "summary").search(query, operator="and")
+    head = list(found[:MAX_RANKED])
+
+    def weight(article):
+        return TITLE_WEIGHT * len(
+            terms_found(article.title, terms)
+        ) + SUMMARY_WEIGHT * len(terms_found(article.summary, terms))
+
+    order = sorted(range(len(head)), key=lambda n: (-weight(head[n]), n))
+    total = len(head) if len(head) < MAX_RANKED else found.count()
+    return [head[n].pk for n in order], total
