@@ -45,10 +45,11 @@ check: install ## Django's system checks and the missing-migrations check
 	DJANGO_SETTINGS_MODULE=settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=settings.test $(MANAGE) makemigrations --check --dry-run
 
-lint: install ## ruff lint and format check, djhtml on templates
+lint: install ## ruff lint and format check, djhtml on templates, import direction
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	$(BIN)/lint-imports --no-cache --no-logo
 
 format: install ## Reformat Python and templates
 	$(BIN)/ruff check --fix .

@@ -1,6 +1,7 @@
 """The editorial policy explains how articles are made, and every article links to it."""
 
 from django.core.management import call_command
+from django.urls import reverse
 
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -110,3 +111,19 @@ class StandardPageRules(WagtailPageTestCase):
         policy = build_standard_page(self.home, **EDITORIAL_POLICY)
         self.assertPageIsRoutable(policy)
         self.assertPageIsRenderable(policy)
+
+
+def test_editor_chooses_the_policy_in_settings(client, editor, home, article_factory):
+    policy = build_standard_page(
+        home, **{**EDITORIAL_POLICY, "title": "How we work", "slug": "how-we-work"}
+    )
+    site = home.get_site()
+    url = reverse("wagtailsettings:edit", args=["home", "editorialsettings", site.pk])
+    client.force_login(editor)
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"editorial_policy_page": policy.pk})
+    assert response.status_code == 302
+    assert EditorialSettings.for_site(site).editorial_policy_page == policy
+    article = article_factory()
+    link = soup(client.get(article.url)).select_one(".byline__policy a")
+    assert link["href"] == "/how-we-work/"

@@ -4,9 +4,9 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from articles.builders import build_article, build_home, build_index
-from articles.models import ArticleIndexPage, ArticlePage
+from articles.models import ArticleAuthor, ArticleIndexPage, ArticlePage
 from home.models import HomePage
-from tests.content import complete_body, reference
+from tests.content import complete_body, person, reference, writer
 
 
 class PageTreeRules(WagtailPageTestCase):
@@ -21,6 +21,8 @@ class PageTreeRules(WagtailPageTestCase):
             summary="What the evidence says.",
             body=complete_body(),
             references=[reference("a")],
+            authors=[ArticleAuthor(person=writer())],
+            medical_reviewer=person(),
         )
 
     def test_articles_live_only_in_the_article_index(self):

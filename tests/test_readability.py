@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from articles.models import ArticlePage
 from articles.readability import article_text, measure
-from tests.content import bottom_line, efficacy, evidence, overview, safety
+from tests.content import bottom_line, efficacy, evidence, overview, reference, safety
 from tests.html import soup, text
 
 EASY = (
@@ -87,7 +87,10 @@ def test_text_leaves_out_choices_and_citation_keys(article_factory):
         body=[
             overview(what_it_is="<p>First point</p><ul><li>A list item</li></ul>"),
             efficacy(items=[evidence("It helped", references="friedman2017")]),
+            safety(),
+            bottom_line(),
         ],
+        references=[reference("friedman2017")],
     )
     plain = article_text(ArticlePage.objects.get(pk=article.pk))
     assert plain.startswith("What the evidence says. First point. A list item.")
@@ -100,7 +103,7 @@ def test_text_leaves_out_choices_and_citation_keys(article_factory):
 def test_measuring_does_not_query_the_database(
     article_factory, django_assert_num_queries
 ):
-    article = article_factory(body=body_with(EASY) * 3)
+    article = article_factory(body=body_with(EASY * 3))
     page = ArticlePage.objects.get(pk=article.pk)
     with django_assert_num_queries(0):
         assert measure(article_text(page)).words > 0

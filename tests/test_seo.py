@@ -91,7 +91,9 @@ def test_canonical_url_is_absolute_and_ignores_tracking(client, article_factory)
     assert meta(url, "og:url") == article.get_full_url()
 
 
-def test_canonical_url_uses_https_behind_the_proxy(client, article_factory):
+def test_canonical_url_uses_https_behind_the_proxy(client, article_factory, settings):
+    # TRUST_X_FORWARDED_PROTO=true: a proxy in front says the reader used HTTPS.
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     article = article_factory()
     document = head(client, article.url, headers={"X-Forwarded-Proto": "https"})
     assert canonical(document) == article.get_full_url().replace("http:", "https:", 1)

@@ -74,6 +74,8 @@ def test_robots_points_at_the_sitemap_and_keeps_out_admin_and_search(client, hom
     assert client.post("/robots.txt").status_code == 405
 
 
-def test_robots_gives_the_https_sitemap_behind_the_proxy(client, home):
+def test_robots_gives_the_https_sitemap_behind_the_proxy(client, home, settings):
+    # TRUST_X_FORWARDED_PROTO=true: a proxy in front says the reader used HTTPS.
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     response = client.get("/robots.txt", headers={"X-Forwarded-Proto": "https"})
     assert "Sitemap: https://localhost/sitemap.xml" in response.content.decode()

@@ -24,4 +24,5 @@ def pick_related(articles):
         page.related_links.set(
             [RelatedArticle(article=p, sort_order=n) for n, p in enumerate(wanted)]
         )
-        publish_reviewed(page, page.save_revision())
+        # Re-publishing the picks keeps the date of the review the article had.
+        publish_reviewed(page, page.save_revision(), reviewed_on=page.last_reviewed_at)
