@@ -119,3 +119,10 @@ def test_results_are_paginated_keeping_the_query(client, article_factory):
     assert "page=2" in next_link["href"]
     second = soup(client.get(SEARCH + next_link["href"]))
     assert len(result_titles(second)) == 2
+
+
+def test_refine_form_keeps_the_query(client, articles):
+    page = soup(client.get(SEARCH, {"q": "testamol"}))
+    form = page.select_one("main form.search-form--page[role=search]")
+    assert form["aria-label"] == "Refine"
+    assert form.find("input", attrs={"name": "q"})["value"] == "testamol"
