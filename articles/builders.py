@@ -40,7 +40,9 @@ def tree_root():
 
 
 @transaction.atomic
-def build_home(title="Clear Health", introduction="", hostname="localhost", port=80):
+def build_home(
+    title=settings.WAGTAIL_SITE_NAME, introduction="", hostname="localhost", port=80
+):
     """The home page at the root of the default site, replacing Wagtail's welcome page."""
     root = tree_root()
     # Wagtail's own "Welcome" page is not part of this site.

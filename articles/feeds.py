@@ -6,8 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from wagtail.models import Site
-
+from home.context_processors import site_name_for
 from home.seo import absolute_url
 
 from .models import ArticleIndexPage, ArticlePage, Topic
@@ -26,8 +25,7 @@ class LatestArticlesFeed(Feed):
         return super(LatestArticlesFeed, feed).__call__(request, *args, **kwargs)
 
     def site_name(self):
-        site = Site.find_for_request(self.request)
-        return (site and site.site_name) or "Clear Health"
+        return site_name_for(self.request)
 
     def title(self, obj):
         return f"{self.site_name()}: latest articles"

@@ -6,42 +6,32 @@ field adds nothing to snippets until someone decides it should. It reads a strea
 JSON, so it never fetches the pages and images that blocks link to.
 """
 
-import re
 from collections.abc import Mapping
-from html import unescape
-
-from django.utils.html import strip_tags
 
 from wagtail import blocks
 from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.images.blocks import ImageBlock
-from wagtail.rich_text import RichText
+
+from home.text import collapse, html_paragraphs, plain_text
 
 from .blocks.citations import CitationKeysBlock
 
-# Tags that end a paragraph, heading or list item: the text on either side is separate
-# even when the HTML puts no space between them ("seizure (fit).</p><p>Back pain").
-BREAK = re.compile(r"</(?:p|h[1-6]|li|blockquote|div)>|<br\s*/?>|<hr\s*/?>", re.I)
+__all__ = [
+    "article_text",
+    "block_text",
+    "body_paragraphs",
+    "html_paragraphs",
+    "plain_text",
+]
+
 SENTENCE_END = (".", "!", "?", "…")
 # Codes, not words: citation keys, and images (their alt text describes the picture).
 NOT_PROSE = (CitationKeysBlock, ImageBlock)
 
 
-def _collapse(text):
-    return " ".join(text.split())
-
-
-def html_paragraphs(html):
-    """Rich text's paragraphs, headings and list items as plain text, one string each."""
-    if isinstance(html, RichText):
-        html = html.source
-    pieces = (_collapse(unescape(strip_tags(p))) for p in BREAK.split(str(html or "")))
-    return [piece for piece in pieces if piece]
-
-
 def _lines(text):
-    return [line for line in (_collapse(t) for t in str(text).splitlines()) if line]
+    return [line for line in (collapse(t) for t in str(text).splitlines()) if line]
 
 
 def _is_list_item(raw):
@@ -89,11 +79,6 @@ def body_paragraphs(page):
     return block_text(body.stream_block, body)
 
 
-def plain_text(value):
-    """Rich or plain text as one line, its paragraphs separated by a space."""
-    return " ".join(html_paragraphs(value))
-
-
 def as_sentences(paragraphs):
     """Paragraphs joined into one text, each ending as a sentence."""
     return " ".join(p if p.endswith(SENTENCE_END) else p + "." for p in paragraphs if p)
@@ -101,4 +86,4 @@ def as_sentences(paragraphs):
 
 def article_text(page):
     """An article's summary and body as one text of sentences, without a database query."""
-    return as_sentences([_collapse(page.summary or ""), *body_paragraphs(page)])
+    return as_sentences([collapse(page.summary or ""), *body_paragraphs(page)])

@@ -1,16 +1,17 @@
 """What a page tells search engines and social sites: URLs, description, preview image."""
 
-import html
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.core.paginator import Page as PaginatedList
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
+
+from . import text
+from .context_processors import site_name_for
 
 DESCRIPTION_LENGTH = 300
 # Open Graph's recommended 1.91:1 size, which Twitter's large card also takes.
@@ -37,8 +38,7 @@ def absolute_url(request, url):
 
 def plain_text(value, length=DESCRIPTION_LENGTH):
     """Rich or plain text as one line of plain text, cut at a word."""
-    text = " ".join(html.unescape(strip_tags(str(value or ""))).split())
-    return Truncator(text).chars(length)
+    return Truncator(text.plain_text(value)).chars(length)
 
 
 def paginated_number(context):
@@ -109,7 +109,7 @@ def page_meta(context):
     """
     page = context.get("page")
     is_page = isinstance(page, Page)
-    site_name = context.get("site_name") or "Clear Health"
+    site_name = site_name_for(context.get("request"))
     title = (page.seo_title or page.title) if is_page else site_name
     topic = context.get("current_topic")
     if topic is not None:

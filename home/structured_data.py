@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from home.breadcrumbs import Crumb, page_trail
+from home.context_processors import site_name_for
 from home.seo import absolute_url
 
 LANGUAGE = "en-GB"
@@ -28,7 +29,7 @@ def json_ld(data):
 
 
 def site_name(context):
-    return context.get("site_name") or "Clear Health"
+    return site_name_for(context.get("request"))
 
 
 def site_nodes(request, site_name):

@@ -34,3 +34,4 @@ urlpatterns += [path("", include(wagtail_urls))]
 
 # The site's 400 page, rendered without re-reading a body Django could not decode.
 handler400 = "home.middleware.bad_request"
+handler500 = "home.errors.server_error"
