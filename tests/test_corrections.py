@@ -60,6 +60,7 @@ def test_editor_adds_a_correction_in_the_admin(client, editor, index):
             }
         )
     )
+    data["publish_without_review"] = "on"  # an administrator, on purpose
     response = client.post(url, {**data, "action-publish": "action-publish"})
     assert response.status_code == 302
     article = ArticlePage.objects.get()

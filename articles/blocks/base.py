@@ -17,7 +17,20 @@ def heading_block(default):
 
 
 class SectionBlock(blocks.StructBlock):
-    """A body section with a heading in the "On this page" contents."""
+    """A body section with a heading in the "On this page" contents.
+
+    Each section names its default heading once, in Meta.default_heading; the heading
+    field's help text is made from it.
+    """
+
+    heading = heading_block("")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.meta.default_heading:
+            heading = heading_block(self.meta.default_heading)
+            heading.set_name("heading")
+            self.child_blocks["heading"] = heading
 
     class Meta:
         value_class = SectionValue

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .base import PROSE_FEATURES, SectionBlock, heading_block
+from .base import PROSE_FEATURES, SectionBlock
 from .choices import (
     ALTERNATIVE_KINDS,
     CERTAINTY_CHOICES,
@@ -34,7 +34,6 @@ def plain_list(label, help_text, example):
 
 
 class OverviewSectionBlock(SectionBlock):
-    heading = heading_block("What it is")
     what_it_is = blocks.RichTextBlock(
         features=PROSE_FEATURES,
         help_text="What the treatment is and what it is licensed for, e.g. "
@@ -87,7 +86,6 @@ class EvidenceItemBlock(blocks.StructBlock):
 
 
 class EfficacySectionBlock(SectionBlock):
-    heading = heading_block("How well does it work?")
     introduction = blocks.RichTextBlock(
         features=PROSE_FEATURES,
         help_text="What was studied and in whom, e.g. “Few trials have tested diazepam "
@@ -176,7 +174,6 @@ class AdviceBlock(blocks.StructBlock):
 
 
 class SafetySectionBlock(SectionBlock):
-    heading = heading_block("What are the risks?")
     warnings = blocks.ListBlock(
         WarningBlock(),
         default=[],
@@ -259,7 +256,6 @@ class AlternativeBlock(blocks.StructBlock):
 
 
 class AlternativesSectionBlock(SectionBlock):
-    heading = heading_block("What else can help?")
     introduction = blocks.RichTextBlock(
         features=PROSE_FEATURES,
         required=False,
@@ -289,7 +285,6 @@ class AlternativesSectionBlock(SectionBlock):
 
 
 class DecidingSectionBlock(SectionBlock):
-    heading = heading_block("Deciding with your clinician")
     introduction = blocks.RichTextBlock(
         features=PROSE_FEATURES,
         required=False,
@@ -321,7 +316,6 @@ class DecidingSectionBlock(SectionBlock):
 
 
 class BottomLineSectionBlock(SectionBlock):
-    heading = heading_block("The bottom line")
     text = blocks.RichTextBlock(
         features=PROSE_FEATURES,
         help_text="Two or three sentences a reader remembers, e.g. “Diazepam is not a "

@@ -50,7 +50,7 @@ class ArticleCommentForm(XtdCommentForm):
             "Enter an email address of 254 characters or fewer."
         )
 
-        fields["url"].label = "Website (optional)"
+        fields["url"].label = "Website"  # the field template marks it optional
         fields["url"].help_text = "If you give one, your name links to it."
         fields["url"].widget = forms.URLInput(
             attrs={"autocomplete": "url", "maxlength": 200, "spellcheck": "false"}
