@@ -12,6 +12,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from articles.models import ArticlePage
 
+from ..ids import parse_id
 from .states import HELD, STATE_CHOICES, filter_by_state
 
 # Searched with the ORM (comments are not in the search index): text, name, email.
@@ -27,6 +28,21 @@ def commented_articles(request):
     return ArticlePage.objects.filter(Exists(comments)).order_by("title")
 
 
+class ArticleChoiceField(django_filters.fields.ModelChoiceField):
+    """An article id from the query string: anything but an id is an invalid choice."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and parse_id(value) is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ArticleFilter(django_filters.ModelChoiceFilter):
+    field_class = ArticleChoiceField
+
+
 class CommentFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(
         label="State",
@@ -36,7 +52,7 @@ class CommentFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         method="filter_state",
     )
-    article = django_filters.ModelChoiceFilter(
+    article = ArticleFilter(
         label="Article",
         queryset=commented_articles,
         empty_label="All articles",

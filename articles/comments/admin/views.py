@@ -298,7 +298,9 @@ class ModerateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
         return reverse(f"{self.url_namespace}:list")
 
     def get_success_url(self):
-        return get_valid_next_url_from_request(self.request) or self.index_url
+        # Only a path on this site: "-1" or "a" would be taken for a URL name.
+        url = get_valid_next_url_from_request(self.request)
+        return url if url.startswith("/") else self.index_url
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
