@@ -450,7 +450,11 @@ KNOWN = [
 
 
 @pytest.mark.parametrize(
-    "case", KNOWN, ids=lambda case: f"{case[0]}-{case[1][1] or 'path'}-{case[2][:12]}"
+    "case",
+    [
+        pytest.param(case, id=f"{case[0]}-{case[1][1] or 'path'}-{case[2][:12]}")
+        for case in KNOWN
+    ],
 )
 def test_known_bad_input_gets_no_server_error(world, clients, case):
     name, slot, value, *content_type = case

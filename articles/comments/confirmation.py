@@ -6,6 +6,7 @@ and the claim on confirmed_at make two clicks at once publish it once.
 """
 
 import hashlib
+import re
 
 from django_comments.signals import comment_was_posted
 from django_comments_xtd import signed
@@ -27,6 +28,9 @@ Outcome = PendingComment.Outcome
 UNKNOWN = "unknown"
 EXPIRED = "expired"
 REMOVED = "removed"
+# Our keys (token_urlsafe) and the signed keys of links sent before them: printable
+# ASCII only, so a NUL or other oddity is refused before any query.
+LINK_KEY = re.compile(r"[A-Za-z0-9_\-.:=]{1,512}")
 
 
 @receiver(comment_was_posted, sender=TmpXtdComment)
@@ -110,6 +114,8 @@ def outcome_of(pending):
 @transaction.atomic
 def confirm(key, request):
     """(what happened, the pending comment) for a click on a confirmation link."""
+    if not LINK_KEY.fullmatch(key):
+        return UNKNOWN, None  # not a key this site made: never sent to the database
     pending = PendingComment.objects.select_for_update().filter(key=key).first()
     if pending is None:
         legacy = adopt_legacy_link(key) if "." in key else None
