@@ -13,32 +13,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # Live-server tests empty the database; start each from what migrations made.
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True)
-            )
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """Put back what migrations made (groups, workflow, root collection) after the flush.
-
-    Tests share a worker in any order, so a test after this one must not find the
-    database emptied by the live server's flush.
-    """
-    yield
-    # A next browser test restores the data itself as it starts (serialized_rollback).
-    if nextitem is None or "tests/browser/" in str(nextitem.fspath):
-        return
-    from pytest_django.plugin import blocking_manager_key
-
-    from django.db import connections
-
-    with item.config.stash[blocking_manager_key].unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(scope="session")
