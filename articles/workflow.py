@@ -11,12 +11,15 @@ from wagtail.models import (
     GroupPagePermission,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from .reviews import NOT_A_REVIEWER, ReviewRefused, reviewer_person
 
 WORKFLOW = "Medical review"
 MEDICAL_REVIEWERS = "Medical reviewers"
+# (task, the group that approves it), in order; as migrations 0006 and 0010 create them.
+TASKS = (("Editorial review", "Moderators"), ("Medical review", MEDICAL_REVIEWERS))
 
 
 class MedicalReviewTask(GroupApprovalTask):
@@ -39,8 +42,30 @@ class MedicalReviewTask(GroupApprovalTask):
 
 
 def medical_review_workflow():
-    """The Medical review workflow, as migrations 0006 and 0010 create it."""
-    return Workflow.objects.get(name=WORKFLOW)
+    """The Medical review workflow, made again as migration 0006 makes it if missing.
+
+    A flushed database (live-server tests) loses what migrations created.
+    """
+    workflow, created = Workflow.objects.get_or_create(
+        name=WORKFLOW, defaults={"active": True}
+    )
+    if created:
+        reviewers, _ = Group.objects.get_or_create(name=MEDICAL_REVIEWERS)
+        reviewers.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label__in=["wagtailadmin", "articles"],
+                codename__in=["access_admin", "view_person"],
+            )
+        )
+        task_types = {MEDICAL_REVIEWERS: MedicalReviewTask}
+        for order, (name, group) in enumerate(TASKS):
+            task_type = task_types.get(group, GroupApprovalTask)
+            task, _ = task_type.objects.get_or_create(name=name)
+            task.groups.set([Group.objects.get_or_create(name=group)[0]])
+            WorkflowTask.objects.update_or_create(
+                workflow=workflow, task=task, defaults={"sort_order": order}
+            )
+    return workflow
 
 
 def assign_medical_review(section):

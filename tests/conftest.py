@@ -34,13 +34,13 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test, restore migrated data for the tests that expect it.
+    """After a transactional test, restore migrated data for a test that expects it.
 
-    With several workers, tests of both kinds share a worker in any order, and a worker
-    does not always know its next test yet: restore every time.
+    With several workers, tests of both kinds share a worker in any order. A next
+    transactional test restores the data itself as it starts.
     """
     yield
-    if not is_transactional(item):
+    if not is_transactional(item) or nextitem is None or is_transactional(nextitem):
         return
     from pytest_django.plugin import blocking_manager_key
 

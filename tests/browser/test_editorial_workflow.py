@@ -12,10 +12,21 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, TaskState, WorkflowPage
 
 from articles.models import ArticleIndexPage, ArticlePage, Person
+from tests.review_workflow import restore_medical_review_workflow
 
 PASSWORD = "correct-horse-battery-staple"
 TITLE = "Paracetamol for back pain"
 COMMENT = "Doses and warnings checked against the current guidance."
+
+
+@pytest.fixture
+def workflow_data(transactional_db):
+    """The review groups and workflow, as the data migration makes them.
+
+    An earlier live-server test flushes the database, and with it what migrations
+    created, so this test puts back what it relies on before the demo content loads.
+    """
+    restore_medical_review_workflow()
 
 
 def grant(group, page, *codenames):
@@ -36,7 +47,7 @@ def grant(group, page, *codenames):
 
 
 @pytest.fixture
-def team(demo_site, django_user_model):
+def team(workflow_data, demo_site, django_user_model):
     """An editor, a moderator and a medical reviewer, each in their own group."""
     index = ArticleIndexPage.objects.get()
     # Wagtail's own groups: editors write, moderators also publish.

@@ -7,12 +7,14 @@ from django.contrib.auth.models import Group
 
 from articles.models import ArticleIndexPage, ArticlePage
 from tests.browser.test_editorial_workflow import PASSWORD, grant, log_in
+from tests.review_workflow import restore_medical_review_workflow
 
 UNREVIEWED = "An unreviewed claim that diazepam cures back pain."
 
 
 @pytest.fixture
-def moderator(demo_site, django_user_model):
+def moderator(transactional_db, demo_site, django_user_model):
+    restore_medical_review_workflow()
     index = ArticleIndexPage.objects.get()
     # Wagtail's Moderators may publish elsewhere; articles still need medical review.
     grant(
