@@ -57,10 +57,11 @@ format: install ## Reformat Python and templates
 	$(BIN)/djhtml $$(git ls-files '*.html')
 
 test: lint check ## Lint, checks, then the whole test suite (browser tests included)
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not transactional"
+	$(BIN)/pytest -m transactional -n 0
 
-test-fast: install ## The suite without the browser tests
-	$(BIN)/pytest -m "not browser"
+test-fast: install ## The suite without the browser and other transactional tests
+	$(BIN)/pytest -m "not transactional"
 
 browser-test: install ## Only the browser tests
 	$(BIN)/pytest -m browser

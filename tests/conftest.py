@@ -22,35 +22,11 @@ def is_transactional(item):
 
 def pytest_collection_modifyitems(items):
     # A transactional test empties the database as it ends, taking what migrations made
-    # (groups, the review workflow, Wagtail's root collection) with it. Each starts from
-    # that data again, and pytest_runtest_teardown puts it back for the tests after.
+    # (groups, the review workflow, Wagtail's root collection) with it. `make test` runs
+    # these alone, after the others, so no test finds that data gone.
     for item in items:
         if is_transactional(item):
-            marker = item.get_closest_marker("django_db")
-            kwargs = dict(marker.kwargs) if marker else {}
-            kwargs.update(transaction=True, serialized_rollback=True)
-            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test, restore migrated data for a test that expects it.
-
-    With several workers, tests of both kinds share a worker in any order. A next
-    transactional test restores the data itself as it starts.
-    """
-    yield
-    if not is_transactional(item) or nextitem is None or is_transactional(nextitem):
-        return
-    from pytest_django.plugin import blocking_manager_key
-
-    from django.db import connections
-
-    with item.config.stash[blocking_manager_key].unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
+            item.add_marker(pytest.mark.transactional)
 
 
 @pytest.fixture
