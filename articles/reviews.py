@@ -315,14 +315,16 @@ class MedicallyReviewedMixin(models.Model):
         return status
 
 
-class ReviewedPagePermissionTester(PagePermissionTester):
+class ReviewedSectionPermissionTester(PagePermissionTester):
     """Only administrators publish directly; everyone else goes through the workflow."""
-
-    def can_publish(self):
-        return self.user.is_active and self.user.is_superuser
 
     def can_publish_subpage(self):
         return self.user.is_active and self.user.is_superuser
+
+
+class ReviewedPagePermissionTester(ReviewedSectionPermissionTester):
+    def can_publish(self):
+        return self.can_publish_subpage()
 
 
 class ReviewedSectionMixin:
@@ -330,8 +332,3 @@ class ReviewedSectionMixin:
 
     def permissions_for_user(self, user):
         return ReviewedSectionPermissionTester(user, self)
-
-
-class ReviewedSectionPermissionTester(PagePermissionTester):
-    def can_publish_subpage(self):
-        return self.user.is_active and self.user.is_superuser

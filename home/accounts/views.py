@@ -11,9 +11,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from ..next_url import local_path
 from .forms import CodeForm
 from .two_factor import (
     DEVICE_NAME,
@@ -49,11 +49,7 @@ def check_code(form, device):
 
 
 def safe_next(request, url):
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return reverse("wagtailadmin_home")
+    return local_path(request, url, reverse("wagtailadmin_home"))
 
 
 def verify(request):

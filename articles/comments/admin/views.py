@@ -16,12 +16,13 @@ from django.views.generic import TemplateView
 
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, ListingButton
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
+
+from home.next_url import local_path
 
 from .. import decisions
 from ..models import BlockedTerm
@@ -298,9 +299,8 @@ class ModerateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
         return reverse(f"{self.url_namespace}:list")
 
     def get_success_url(self):
-        # Only a path on this site: "-1" or "a" would be taken for a URL name.
-        url = get_valid_next_url_from_request(self.request)
-        return url if url.startswith("/") else self.index_url
+        url = self.request.POST.get("next") or self.request.GET.get("next")
+        return local_path(self.request, url, self.index_url)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
