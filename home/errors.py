@@ -1,7 +1,7 @@
-"""The site's 500 page, which must work when nothing else does."""
+"""Error pages that must work when nothing else does: 500, and a refused form (403)."""
 
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.http import HttpResponseForbidden, HttpResponseServerError
 from django.template import loader
 
 
@@ -11,3 +11,11 @@ def server_error(request):
         {"site_name": settings.WAGTAIL_SITE_NAME}
     )
     return HttpResponseServerError(body)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a refused form says how to send it again, and reveals nothing."""
+    body = loader.get_template("403_csrf.html").render(
+        {"site_name": settings.WAGTAIL_SITE_NAME}
+    )
+    return HttpResponseForbidden(body)

@@ -212,6 +212,8 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# A form refused for its CSRF token gets the site's own page, with what to do next.
+CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
 
 # Browser features the site never uses are switched off for it and anything it embeds.
 # The clipboard stays: the Wagtail admin's copy buttons write to it.

@@ -76,3 +76,16 @@ def test_500_page_needs_no_database():
     assert "Something went wrong" in html
     assert 'href="#main"' in html
     assert_nothing_internal(html)
+
+
+def test_a_form_refused_for_its_token_gets_the_sites_page(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/comments/post/", {"comment": "Kept in the browser."})
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "<h1>Please send the form again</h1>" in content
+    assert "Back button" in content
+    assert "CSRF" not in content
+    assert "style=" not in content and "<style" not in content
