@@ -67,4 +67,4 @@ browser-test: install ## Only the browser tests
 	$(BIN)/pytest -m browser
 
 clean: ## Remove the virtualenv, database and collected files
-	rm -rf $(VENV) db.sqlite3 static media .test-media
+	rm -rf $(VENV) db.sqlite3 static media .test-media .test-db

@@ -254,6 +254,9 @@ class ArticlePage(MedicallyReviewedMixin, AboutMixin, Page):
         APIField("last_reviewed_at"),
         APIField("next_review_due"),
     ]  # first_published_at is among Wagtail's meta fields already
+    # What an API listing reads per article, fetched once for the whole listing.
+    api_select_related = ("medical_reviewer",)
+    api_prefetch_related = ("topics", "references", "authors__person")
     base_form_class = ArticlePageForm
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []

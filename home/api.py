@@ -15,8 +15,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from articles.models import ArticlePage
-from search.query import clean_query
+from home.query import clean_query
 
 # Wagtail parses ?fields= one slice at a time (quadratic in its length) and nests by
 # recursion; every real field list, nested ones included, fits well inside these.
@@ -163,13 +162,13 @@ class PublicPagesAPIViewSet(CheckedQueryMixin, PagesAPIViewSet):
         return self._base_queryset
 
     def get_queryset(self):
+        # Listings cost the same number of queries however many pages: a page type
+        # names the related rows its API fields read.
         queryset = super().get_queryset()
-        if queryset.model is ArticlePage:
-            # Listings cost the same number of queries however many articles.
-            queryset = queryset.select_related("medical_reviewer").prefetch_related(
-                "topics", "references", "authors__person"
-            )
-        return queryset
+        model = queryset.model
+        return queryset.select_related(
+            *getattr(model, "api_select_related", ())
+        ).prefetch_related(*getattr(model, "api_prefetch_related", ()))
 
 
 class PublicImagesAPIViewSet(CheckedQueryMixin, ImagesAPIViewSet):

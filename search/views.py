@@ -5,8 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from home.breadcrumbs import Crumb
+from home.query import MAX_QUERY_LENGTH, clean_query
 
-from .query import MAX_QUERY_LENGTH, clean_query
 from .results import live_articles, search_articles
 
 MAX_SUGGESTIONS = 8

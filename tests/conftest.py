@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from articles.builders import build_article, build_home, build_index, build_topic
 from articles.models import ArticleAuthor
 from tests.content import complete_body, person, reference, writer
+from tests.template_db import migrate_from_template
 
 pytest_plugins = ["tests.comments_fixtures"]
 
@@ -27,6 +28,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if is_transactional(item):
             item.add_marker(pytest.mark.transactional)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    # pytest-django creates the test database right after this fixture.
+    with migrate_from_template():
+        yield
 
 
 @pytest.fixture

@@ -159,9 +159,9 @@ def test_listing_queries_do_not_grow_with_articles(
     client.get(url)  # warm caches: sites
     with django_assert_num_queries(LISTING_QUERIES):
         assert len(get(client, url)["items"]) == 1
-    make(39)
+    make(4)  # per-item queries would show at once
     with django_assert_num_queries(LISTING_QUERIES):
-        assert len(get(client, url)["items"]) == 20
+        assert len(get(client, url)["items"]) == 5
 
 
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])

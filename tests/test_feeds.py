@@ -140,6 +140,6 @@ def test_feed_queries_do_not_grow_with_articles(
     client.get(url)  # warm caches: sites
     with django_assert_num_queries(FEED_QUERIES[url]):
         client.get(url)
-    make(39)
+    make(4)  # per-item queries would show at once
     with django_assert_num_queries(FEED_QUERIES[url]):
         client.get(url)

@@ -3,6 +3,7 @@
 import http.client
 import importlib
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -10,6 +11,7 @@ import time
 import pytest
 
 from tests.servers import HOST, ROOT, free_port, production_env
+from tests.template_db import template_path
 
 # Starting gunicorn, migrating a fresh SQLite database: bounded, never left running.
 START_WITHIN = 60
@@ -39,9 +41,15 @@ def get(port, path):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, django_db_setup):
+    database = tmp_path_factory.mktemp("db") / "site.sqlite3"
+    template = template_path()
+    if (
+        template.exists()
+    ):  # made by this run's SQLite test database; else migrate builds it
+        shutil.copyfile(template, database)
     env = production_env(
-        DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('db') / 'site.sqlite3'}",
+        DATABASE_URL=f"sqlite:///{database}",
         TRUST_X_FORWARDED_PROTO="true",
         WEB_CONCURRENCY="1",
     )

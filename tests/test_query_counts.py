@@ -7,6 +7,9 @@ has started to query once per article: find it rather than raise the number.
 import pytest
 
 from articles.builders import build_topic, feature
+from articles.models import ARTICLES_PER_PAGE
+from articles.shell import LATEST_COUNT
+from search.pagination import RESULTS_PER_PAGE
 from tests.content import (
     alternatives,
     bottom_line,
@@ -54,7 +57,7 @@ def test_home_page_queries_do_not_grow_with_articles(
 ):
     make_articles(1)
     assert_queries("/", HOME)
-    make_articles(39)
+    make_articles(LATEST_COUNT + 1)
     assert_queries("/", HOME)
 
 
@@ -64,7 +67,7 @@ def test_home_page_with_featured_queries_do_not_grow(
     articles = make_articles(2)
     feature(home, articles[:1])
     assert_queries("/", HOME_WITH_FEATURED)
-    articles += make_articles(38)
+    articles += make_articles(LATEST_COUNT + 1)
     feature(home, articles[:6])
     assert_queries("/", HOME_WITH_FEATURED)
 
@@ -73,7 +76,7 @@ def test_home_page_with_featured_queries_do_not_grow(
 def test_article_index_queries_do_not_grow(index, make_articles, assert_queries, query):
     make_articles(1)
     assert_queries(index.url + query, INDEX_BY_TOPIC if "topic" in query else INDEX)
-    make_articles(39)
+    make_articles(ARTICLES_PER_PAGE + 1)  # a full first page and a second
     assert_queries(index.url + query, INDEX_BY_TOPIC if "topic" in query else INDEX)
 
 
@@ -81,7 +84,7 @@ def test_search_queries_do_not_grow(make_articles, assert_queries):
     make_articles(1)
     assert_queries("/search/?q=treatment", SEARCH_RESULTS)
     assert_queries("/search/", SEARCH_EMPTY)
-    make_articles(39)
+    make_articles(2 * RESULTS_PER_PAGE + 1)  # three pages
     assert_queries("/search/?q=treatment", SEARCH_RESULTS)
     assert_queries("/search/?q=treatment&page=3", SEARCH_RESULTS_LATER_PAGE)
 

@@ -1,4 +1,4 @@
-"""Cleaning what readers type into the search box."""
+"""Cleaning what readers type into a search box: the site search and the API's ?search=."""
 
 import unicodedata
 
