@@ -1,4 +1,5 @@
-"""What an article is about, for search engines (schema.org's "about")."""
+"""What an article is about, for readers and search engines: its other names, and
+schema.org's "about"."""
 
 from django.db import models
 
@@ -11,8 +12,26 @@ TREATMENT_TYPES = [
 ]
 
 
+def split_names(text):
+    """ "Valium, Diazemuls" → ["Valium", "Diazemuls"]."""
+    return [name.strip() for name in (text or "").split(",") if name.strip()]
+
+
+def other_names_field():
+    return models.CharField(
+        "also known as",
+        max_length=255,
+        blank=True,
+        help_text="Brand names and other names readers search for, separated by "
+        "commas, e.g. “Valium, Diazemuls”.",
+    )
+
+
 class AboutMixin(models.Model):
-    """The treatment and condition a page names for search engines."""
+    """Other names for the treatment, and the treatment and condition a page names
+    for search engines."""
+
+    other_names = other_names_field()
 
     about_treatment = models.CharField(
         "treatment",
@@ -47,3 +66,7 @@ class AboutMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def other_names_list(self):
+        return split_names(self.other_names)

@@ -76,9 +76,9 @@ def build_index(home, title="Articles", slug="articles", introduction=""):
     return index
 
 
-def build_topic(name, slug, description=""):
+def build_topic(name, slug, description="", **fields):
     topic, _ = Topic.objects.update_or_create(
-        slug=slug, defaults={"name": name, "description": description}
+        slug=slug, defaults={"name": name, "description": description, **fields}
     )
     return topic
 

@@ -69,6 +69,7 @@ class ArticlePageForm(WagtailAdminPageForm):
                 has_reviewer=bool(cleaned_data.get("medical_reviewer")),
                 reference_keys=keys,
                 body=body,
+                topics=cleaned_data.get("topics"),
             )
             for problem in problems:
                 self._add_error_beside(problem.field, problem.message)

@@ -31,12 +31,15 @@ from .blocks import ArticleStreamBlock, starting_sections
 from .contents import CitationIndex, body_sections
 from .editorial import ArticleAuthor, Correction, ProblemReport
 from .forms import ArticlePageForm
+from .glance import AtAGlanceMixin
 from .people import Person
 from .readability import ReadabilityPanel
 from .references import ArticleReference
 from .related import RelatedArticle
 from .review_panel import ReviewRecordPanel
-from .reviews import MedicallyReviewedMixin, MedicalReview, ReviewedSectionMixin
+from .review_permissions import ReviewedSectionMixin
+from .reviewed_page import MedicallyReviewedMixin
+from .reviews import MedicalReview
 from .serializers import (
     AuthorSerializer,
     PersonSerializer,
@@ -44,6 +47,7 @@ from .serializers import (
     TopicSerializer,
 )
 from .topics import Topic
+from .urgent_help import UrgentHelpSettings  # noqa: F401  (a site setting)
 
 __all__ = [
     "ArticleAuthor",
@@ -132,7 +136,7 @@ class ArticleIndexPage(ReviewedSectionMixin, RoutablePageMixin, Page):
         ]
 
 
-class ArticlePage(MedicallyReviewedMixin, AboutMixin, Page):
+class ArticlePage(MedicallyReviewedMixin, AboutMixin, AtAGlanceMixin, Page):
     summary = models.TextField(
         max_length=300,
         help_text="Two sentences, plain text, at most 300 characters. Shown under the title, "
@@ -177,6 +181,7 @@ class ArticlePage(MedicallyReviewedMixin, AboutMixin, Page):
     )
     content_panels = [
         *Page.content_panels,
+        FieldPanel("other_names"),
         FieldPanel("summary"),
         InlinePanel(
             "authors",
@@ -192,6 +197,7 @@ class ArticlePage(MedicallyReviewedMixin, AboutMixin, Page):
         ),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
+        AtAGlanceMixin.glance_panel,
         InlinePanel(
             "references",
             heading="References",
@@ -237,12 +243,14 @@ class ArticlePage(MedicallyReviewedMixin, AboutMixin, Page):
         *Page.search_fields,
         # Title keeps Page's boost of 2. PostgreSQL maps boosts to its four weights
         # (A-D) across every indexed model, so reuse existing values sparingly.
+        index.SearchField("other_names", boost=2),  # a brand name finds it like a title
         index.SearchField("summary", boost=1.5),
         # StreamField indexes its blocks' text: findings, side effects, interactions.
         index.SearchField("body"),
         index.FilterField("first_published_at"),
     ]
     api_fields = [
+        APIField("other_names_list"),
         APIField("summary"),
         APIField("body"),
         APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from wagtail.log_actions import log
 
+from .blocks import URGENT_HELP
 from .blocks.citations import parse_keys
 from .contents import citing_items
 
@@ -68,7 +69,23 @@ def unresolved_citations(body, reference_keys):
     )
 
 
-def content_problems(*, summary, has_author, has_reviewer, reference_keys, body):
+def urgent_help_missing(topics, body):
+    """A message naming the topics that need a “Get help urgently” block, or None."""
+    needing = sorted(t.name for t in topics or () if t.needs_urgent_help)
+    if not needing or body is None:
+        return None
+    if any(getattr(block, "block_type", None) == URGENT_HELP for block in body):
+        return None
+    return (
+        "Add a “Get help urgently” block before publishing: articles about "
+        + ", ".join(needing)
+        + " must say which symptoms need urgent help."
+    )
+
+
+def content_problems(
+    *, summary, has_author, has_reviewer, reference_keys, body, topics=()
+):
     """The publishing rules, as facts in and problems out; the form and the gate share them."""
     problems = []
     if not (summary or "").strip():
@@ -80,6 +97,8 @@ def content_problems(*, summary, has_author, has_reviewer, reference_keys, body)
     if not reference_keys:
         problems.append(Problem("references", REFERENCE_REQUIRED))
     if body is not None and (message := unresolved_citations(body, reference_keys)):
+        problems.append(Problem("body", message))
+    if message := urgent_help_missing(topics, body):
         problems.append(Problem("body", message))
     return problems
 
@@ -113,6 +132,7 @@ def article_problems(article):
         has_reviewer=bool(article.medical_reviewer_id),
         reference_keys=reference_keys,
         body=article.body,
+        topics=article.topics.all(),
     ) + body_problems(article.body)
 
 

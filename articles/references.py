@@ -1,5 +1,8 @@
 """ArticleReference: one entry in an article's numbered reference list."""
 
+from dataclasses import dataclass
+from urllib.parse import quote
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -19,6 +22,16 @@ validate_doi = RegexValidator(
     "A DOI starts with 10. and a slash, e.g. 10.1136/bmj.n1446.",
 )
 validate_pmid = RegexValidator(r"^\d{1,9}$", "A PMID is digits only, e.g. 12804507.")
+DOI_RESOLVER = "https://doi.org/"
+
+
+@dataclass(frozen=True)
+class ReferenceLink:
+    """A way to read a reference, named for readers ("PubMed"), never a raw address."""
+
+    label: str
+    url: str
+    kind: str
 
 
 class ArticleReference(Orderable):
@@ -75,14 +88,31 @@ class ArticleReference(Orderable):
     def clean(self):
         super().clean()
         self.key = (self.key or "").strip().lower()
-        self.doi = (self.doi or "").strip().removeprefix("https://doi.org/")
+        self.doi = (self.doi or "").strip().removeprefix(DOI_RESOLVER)
         if not (self.doi or self.pmid or self.url):
             raise ValidationError("Give a DOI, a PMID or a URL so readers can find it.")
 
     @property
     def doi_url(self):
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        doi = (self.doi or "").strip().removeprefix(DOI_RESOLVER)
+        # A DOI may hold characters a URL cannot ("<", "#", "?"); doi.org decodes them.
+        return f"{DOI_RESOLVER}{quote(doi, safe='/:;()')}" if doi else ""
 
     @property
     def pubmed_url(self):
         return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+    @property
+    def links(self):
+        """Where a reader can read it: DOI, then PubMed, then the full text.
+
+        An address that only repeats the DOI or PubMed link is left out.
+        """
+        links = []
+        if self.doi_url:
+            links.append(ReferenceLink("DOI", self.doi_url, "doi"))
+        if self.pubmed_url:
+            links.append(ReferenceLink("PubMed", self.pubmed_url, "pubmed"))
+        if self.url and self.url not in (self.doi_url, self.pubmed_url):
+            links.append(ReferenceLink("Full text", self.url, "full-text"))
+        return links

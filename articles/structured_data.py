@@ -5,6 +5,17 @@ from django.db.models import prefetch_related_objects
 from home.seo import absolute_url, meta_description, social_image
 from home.structured_data import LANGUAGE
 
+MEDICINE_FACTS = "medicine_facts"
+# Medicine facts that schema.org's Drug names a property for. "If you take too much"
+# is its `overdosage` ("information related to overdose ... emergency response").
+DRUG_PROPERTIES = {
+    "pregnancy": "pregnancyWarning",
+    "breastfeeding": "breastfeedingWarning",
+    "alcohol": "alcoholWarning",
+    "too_much": "overdosage",
+}
+CHECK_FIRST = "Who should not take it, or should check with a doctor first: "
+
 
 def person_node(request, person):
     node = {"@type": "Person", "name": person.name}
@@ -16,17 +27,54 @@ def person_node(request, person):
     return node
 
 
+def named(node, other_names):
+    """`node` with the other names readers know it by, if any."""
+    if other_names:
+        node["alternateName"] = other_names
+    return node
+
+
+def medicine_facts(page):
+    """The article's medicine facts, or None."""
+    for section in page.sections:
+        if section.block.block_type == MEDICINE_FACTS:
+            return section.block.value
+    return None
+
+
+def drug_warnings(facts):
+    """schema.org Drug properties from the medicine facts; only facts given."""
+    properties = {}
+    for name, prop in DRUG_PROPERTIES.items():
+        text = (facts.get(name) or "").strip()
+        if text:
+            properties[prop] = text
+    warnings = [(facts.get("driving") or "").strip()]
+    if facts.get("check_first"):
+        warnings.append(CHECK_FIRST + "; ".join(facts["check_first"]) + ".")
+    warnings = [w for w in warnings if w]
+    if warnings:
+        properties["warning"] = warnings
+    return properties
+
+
+def treatment_node(page):
+    treatment_type = page.about_treatment_type or "Drug"
+    node = named(
+        {"@type": treatment_type, "name": page.about_treatment},
+        page.other_names_list,
+    )
+    if treatment_type == "Drug" and (facts := medicine_facts(page)) is not None:
+        node.update(drug_warnings(facts))
+    return node
+
+
 def subjects(page):
     """What the article is about: the editor's named treatment and condition, else
     its topics. Nothing is guessed."""
     things = []
     if page.about_treatment:
-        things.append(
-            {
-                "@type": page.about_treatment_type or "Drug",
-                "name": page.about_treatment,
-            }
-        )
+        things.append(treatment_node(page))
     if page.about_condition:
         things.append({"@type": "MedicalCondition", "name": page.about_condition})
     if things:
@@ -34,7 +82,10 @@ def subjects(page):
     if page.pk and not getattr(page, "_cluster_related_objects", None):
         # Into the page's own cache, so the topic links in the page reuse them.
         prefetch_related_objects([page], "topics")
-    return [{"@type": "Thing", "name": t.name} for t in page.topics.all()]
+    return [
+        named({"@type": "Thing", "name": t.name}, t.other_names_list)
+        for t in page.topics.all()
+    ]
 
 
 def citation_node(reference):

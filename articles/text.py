@@ -7,6 +7,7 @@ JSON, so it never fetches the pages and images that blocks link to.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from wagtail import blocks
 from wagtail.blocks.list_block import ListValue
@@ -18,11 +19,14 @@ from home.text import collapse, html_paragraphs, plain_text
 from .blocks.citations import CitationKeysBlock
 
 __all__ = [
+    "SectionText",
     "article_text",
+    "as_sentences",
     "block_text",
     "body_paragraphs",
     "html_paragraphs",
     "plain_text",
+    "section_texts",
 ]
 
 SENTENCE_END = (".", "!", "?", "…")
@@ -77,6 +81,39 @@ def body_paragraphs(page):
     if not isinstance(body, StreamValue):
         return []
     return block_text(body.stream_block, body)
+
+
+@dataclass
+class SectionText:
+    """One top-level body section: the heading a reader sees and its prose."""
+
+    heading: str
+    paragraphs: list
+
+
+def section_texts(page):
+    """Each body section's heading and prose (its heading left out), without a query."""
+    body = page.body
+    if not isinstance(body, StreamValue):
+        return []
+    sections = []
+    for item in body.raw_data:
+        block = body.stream_block.child_blocks.get(item.get("type"))
+        if block is None:
+            continue
+        value = item.get("value")
+        heading = value.get("heading") if isinstance(value, Mapping) else ""
+        if isinstance(block, blocks.StructBlock) and isinstance(value, Mapping):
+            value = {name: v for name, v in value.items() if name != "heading"}
+        sections.append(
+            SectionText(
+                heading=collapse(heading or "")
+                or getattr(block.meta, "default_heading", "")
+                or str(block.label),
+                paragraphs=block_text(block, value),
+            )
+        )
+    return sections
 
 
 def as_sentences(paragraphs):

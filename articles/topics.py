@@ -5,6 +5,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .about import other_names_field, split_names
+
 
 class Topic(index.Indexed, models.Model):
     name = models.CharField(max_length=80, unique=True, help_text="e.g. Back pain.")
@@ -15,12 +17,33 @@ class Topic(index.Indexed, models.Model):
         blank=True,
         help_text="One or two sentences that introduce the topic to readers.",
     )
+    other_names = other_names_field()
+    needs_urgent_help = models.BooleanField(
+        "needs urgent help advice",
+        default=False,
+        help_text="Articles in this topic cannot be published without a “Get help "
+        "urgently” block, e.g. for back pain, chest pain or headaches.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("other_names"),
+        FieldPanel("needs_urgent_help"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("other_names"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def other_names_list(self):
+        return split_names(self.other_names)

@@ -1,7 +1,9 @@
-"""Site-wide machine-readable addresses: sitemap and robots.txt."""
+"""Site-wide machine-readable addresses: sitemap, robots.txt and /favicon.ico."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps.views import sitemap
@@ -26,7 +28,20 @@ def robots_txt(request):
     )
 
 
+@require_safe
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page links to.
+
+    A temporary redirect: in production the icon's address carries a content hash that
+    changes with the file, so a cached permanent redirect would go stale.
+    """
+    response = HttpResponseRedirect(static("favicon.svg"))
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
+
+
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]

@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 from articles.models import ArticlePage
 from articles.text import body_paragraphs
 
-from .highlight import highlight, snippet
+from .highlight import highlight, snippet, terms_found
 
 RESULTS_PER_PAGE = 10
 
@@ -19,6 +19,13 @@ class Result:
     topics: list
     summary: SafeString
     snippet: SafeString
+    other_names: SafeString = ""  # shown only when the reader searched by one
+
+
+def matched_names(article, terms):
+    """The article's other names, highlighted, if the reader's words are among them."""
+    names = ", ".join(article.other_names_list)
+    return highlight(names, terms) if terms_found(names, terms) else ""
 
 
 def page_of_results(ids, topics, terms, number):
@@ -30,6 +37,7 @@ def page_of_results(ids, topics, terms, number):
             topics=topics.get(article.pk, []),
             summary=highlight(article.summary, terms),
             snippet=snippet(body_paragraphs(article), terms),
+            other_names=matched_names(article, terms),
         )
         for article in (articles.get(pk) for pk in page.object_list)
         if article is not None

@@ -2,8 +2,8 @@
 
 Wagtail's database backend finds the matches (PostgreSQL full-text search, or SQLite
 FTS5). The SQLite backend ignores field boosts, so matches are re-ordered here the same
-way on both: articles whose title, then summary, holds the reader's words come first;
-within that, the backend's own relevance order stands.
+way on both: articles whose title or other names ("Valium" for diazepam), then summary,
+hold the reader's words come first; within that, the backend's own relevance order stands.
 """
 
 from articles.models import ArticlePage
@@ -22,13 +22,15 @@ def live_articles():
 
 def ranked(live, query, terms):
     """Matching article ids, best first, and how many matched in all."""
-    found = live.only("title", "summary").search(query, operator="and")
+    found = live.only("title", "other_names", "summary").search(query, operator="and")
     head = list(found[:MAX_RANKED])
 
     def weight(article):
-        return TITLE_WEIGHT * len(
-            terms_found(article.title, terms)
-        ) + SUMMARY_WEIGHT * len(terms_found(article.summary, terms))
+        # A brand name counts as the title does.
+        named = f"{article.title}, {article.other_names}"
+        return TITLE_WEIGHT * len(terms_found(named, terms)) + SUMMARY_WEIGHT * len(
+            terms_found(article.summary, terms)
+        )
 
     order = sorted(range(len(head)), key=lambda n: (-weight(head[n]), n))
     total = len(head) if len(head) < MAX_RANKED else found.count()

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.postgres",  # trigram lookups for "Did you mean"; inert on SQLite
     "django.contrib.sitemaps",
     "django.contrib.sites",
     "django.contrib.staticfiles",

@@ -4,10 +4,12 @@ import pytest
 
 from django.contrib.auth.models import Group
 
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
 from articles.builders import build_article, build_home, build_index, build_topic
 from articles.models import ArticleAuthor
 from tests.content import complete_body, person, reference, writer
-from tests.template_db import migrate_from_template
+from tests.template_db import migrated_from_template
 
 pytest_plugins = ["tests.comments_fixtures"]
 
@@ -23,8 +25,9 @@ def is_transactional(item):
 
 def pytest_collection_modifyitems(items):
     # A transactional test empties the database as it ends, taking what migrations made
-    # (groups, the review workflow, Wagtail's root collection) with it. `make test` runs
-    # these alone, after the others, so no test finds that data gone.
+    # (groups, the review workflow, Wagtail's root collection) with it. On SQLite the
+    # migrated template is copied back instead (tests/template_db.py); on other
+    # databases `make test` runs these alone, after the others.
     for item in items:
         if is_transactional(item):
             item.add_marker(pytest.mark.transactional)
@@ -33,7 +36,18 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings):
     # pytest-django creates the test database right after this fixture.
-    with migrate_from_template():
+    with migrated_from_template():
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_reference_index():
+    """Wagtail's usage index (the admin's "Used by" lists) is left unwritten.
+
+    Updating it after every save is a third of the cost of building an article, and no
+    test reads it. It is thread-local: a live server's own requests still write it.
+    """
+    with disable_reference_index_auto_update():
         yield
 
 

@@ -102,6 +102,41 @@ def bottom_line(text="<p>Not a good first choice.</p>", **value):
     return {"type": "bottom_line", "value": {"heading": "", "text": text, **value}}
 
 
+def guideline(**fields):
+    return {
+        "organisation": "NICE",
+        "title": "Low back pain and sciatica in over 16s (NG59)",
+        "year": 2016,
+        "strength": "do_not_offer",
+        "recommendation": "Do not offer benzodiazepines.",
+        "url": "https://www.nice.org.uk/guidance/ng59",
+        **fields,
+    }
+
+
+def guidelines(recommendations=None, **value):
+    return {
+        "type": "guidelines",
+        "value": {
+            "heading": "",
+            "recommendations": recommendations or [guideline()],
+            **value,
+        },
+    }
+
+
+def urgent_help(emergency=("you cannot feel your legs",), urgent=(), **value):
+    return {
+        "type": "urgent_help",
+        "value": {
+            "heading": "",
+            "emergency": list(emergency),
+            "urgent": list(urgent),
+            **value,
+        },
+    }
+
+
 def complete_body():
     """Every structured section, in reading order, citing reference "a"."""
     return [overview(), efficacy(), safety(), alternatives(), deciding(), bottom_line()]

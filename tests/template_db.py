@@ -1,10 +1,17 @@
-"""A migrated SQLite database, built once and copied into every test run that needs one.
+"""A migrated SQLite database, built once and copied in wherever a test run needs one.
 
 Migrating from nothing takes most of a minute on SQLite. Each pytest process (each xdist
-worker, the transactional stage, the production-server test) would pay it again; instead,
-the first to migrate saves the result under .test-db/, named by a hash of every migration
-file, and the rest copy it in. A changed or new migration changes the hash, so a stale
-template is never used.
+worker, the production-server test) would pay it again; instead, the first to migrate
+saves the result under .test-db/, named by a hash of every migration file, and the rest
+copy it in. A changed or new migration changes the hash, so a stale template is never
+used.
+
+The same template puts the database back after a transactional test. Django empties
+every table instead, taking what migrations made (groups, the review workflow, the root
+page and collection) with it; a test that followed on the same worker would find them
+gone. On SQLite that flush becomes a copy of the template, so transactional tests run in
+parallel with the rest. Other databases keep Django's flush (`make test` runs their
+transactional tests apart).
 """
 
 import contextlib
@@ -18,6 +25,7 @@ from unittest import mock
 from django.apps import apps
 from django.core import management
 from django.db import connections
+from django.test import testcases
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / ".test-db"
@@ -47,10 +55,18 @@ def save_template(connection, path):
     os.replace(partial, path)
 
 
+def load_template(connection, path):
+    connection.ensure_connection()
+    with contextlib.closing(sqlite3.connect(path)) as template:
+        template.backup(connection.connection)
+
+
 @contextlib.contextmanager
-def migrate_from_template(alias="default"):
-    """The first `migrate` inside this block (Django creating the test database) comes
-    from the template, or builds it. Only on SQLite; elsewhere migrate runs as usual.
+def migrated_from_template(alias="default"):
+    """For the test session: `migrate` and `flush` on SQLite use the template.
+
+    The first `migrate` (Django creating the test database) copies the template in, or
+    builds it; every `flush` copies it in again.
     """
     connection = connections[alias]
     if connection.vendor != "sqlite":
@@ -58,20 +74,19 @@ def migrate_from_template(alias="default"):
         return
     path = template_path()
     call_command = management.call_command
-    done = []
 
     def call(name, *args, **kwargs):
-        if name != "migrate" or done:
-            return call_command(name, *args, **kwargs)
-        done.append(name)
-        connection.ensure_connection()
-        if path.exists():
-            with contextlib.closing(sqlite3.connect(path)) as template:
-                template.backup(connection.connection)
+        if name == "migrate" and not path.exists():
+            result = call_command(name, *args, **kwargs)
+            save_template(connection, path)
+            return result
+        if name in ("migrate", "flush") and kwargs.get("database", alias) == alias:
+            load_template(connection, path)
             return None
-        result = call_command(name, *args, **kwargs)
-        save_template(connection, path)
-        return result
+        return call_command(name, *args, **kwargs)
 
-    with mock.patch.object(management, "call_command", call):
+    with (
+        mock.patch.object(management, "call_command", call),
+        mock.patch.object(testcases, "call_command", call),
+    ):
         yield

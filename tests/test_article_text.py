@@ -13,6 +13,7 @@ from tests.content import (
     complete_body,
     efficacy,
     evidence,
+    guidelines,
     make_image,
     overview,
     safety,
@@ -140,3 +141,89 @@ def test_article_text_is_read_without_queries(
     assert "A stretch" in found and "Alt" not in found
     assert plain.startswith("What the evidence says. First point. A list item.")
     assert str(other.pk) not in words(found)
+
+
+TWO_PARAGRAPHS = "<p>seizure (fit).</p><p>Back pain</p>"
+
+
+def rich_text_section(text):
+    return {"type": "rich_text", "value": {"heading": "", "text": text}}
+
+
+@pytest.mark.django_db
+def test_snippet_description_and_readability_join_paragraphs_with_a_space(
+    client, home, article_factory
+):
+    """Every reader of the one extractor sees "seizure (fit). Back pain"."""
+    from articles.readability import article_text as readability_text
+    from tests.html import soup, text
+
+    body = complete_body()
+    body.insert(-1, rich_text_section(TWO_PARAGRAPHS))
+    article = article_factory("Testamol", body=body)
+
+    # Search results: the snippet is the matching sentence, never two run together.
+    for query, sentence in (("seizure", "seizure (fit)."), ("back pain", "Back pain")):
+        results = soup(client.get("/search/", {"q": query}))
+        snippet = text(results.select_one(".search-result__snippet"))
+        assert snippet.endswith(sentence), (query, snippet)
+        assert "fit).Back" not in text(results.select_one("main"))
+
+    # Meta descriptions read rich text the same way (the home page's introduction).
+    home.introduction = TWO_PARAGRAPHS
+    home.save_revision().publish()
+    head = soup(client.get("/")).find("head")
+    for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
+        assert head.select_one(selector)["content"] == "seizure (fit). Back pain"
+
+    # The readability panel measures the same words.
+    page = ArticlePage.objects.get(pk=article.pk)
+    assert "seizure (fit). Back pain." in readability_text(page)
+    assert "fit).Back" not in readability_text(page)
+
+
+def test_guidelines_give_their_words_not_their_codes_or_links():
+    """Strength is a choice key, the link an address, the year a number: none is prose."""
+    body = [guidelines()]
+    stored = block_text(ArticleStreamBlock(), body)
+    python = block_text(ArticleStreamBlock(), ArticleStreamBlock().to_python(body))
+    for found in (stored, python):
+        assert found == [
+            "NICE",
+            "Low back pain and sciatica in over 16s (NG59)",
+            "Do not offer benzodiazepines.",
+        ]
+        joined = " ".join(found)
+        assert "do_not_offer" not in joined
+        assert "nice.org.uk" not in joined and "https" not in joined
+        assert "2016" not in joined
+
+
+def test_medicine_facts_and_urgent_help_give_only_their_words():
+    body = [
+        {
+            "type": "urgent_help",
+            "value": {
+                "heading": "",
+                "emergency": ["you cannot feel your legs"],
+                "urgent": ["the pain lasts 4 weeks"],
+            },
+        },
+        {
+            "type": "medicine_facts",
+            "value": {
+                "heading": "",
+                "how_to_take": "As tablets.",
+                "alcohol": "Do not drink alcohol.",
+                "check_first": ["Sleep apnoea"],
+            },
+        },
+    ]
+    found = block_text(ArticleStreamBlock(), body)
+    assert found == [
+        "you cannot feel your legs",
+        "the pain lasts 4 weeks",
+        "As tablets.",
+        "Do not drink alcohol.",
+        "Sleep apnoea",
+    ]

@@ -58,22 +58,30 @@ def test_byline_names_authors_with_links_to_their_profiles(client, article):
     assert links == [("Pat Pen", "/people/pat-pen/"), ("Lee Ink", "/people/lee-ink/")]
 
 
-def test_byline_says_who_reviewed_it_and_when(client, article):
-    reviewer = read(client, article).select_one(".byline__reviewer")
+def test_byline_says_in_one_line_who_reviewed_it_when_and_when_next(
+    client, article, clock
+):
+    clock(REVIEWED)
+    page = read(client, article)
+    reviewer = page.select_one(".byline__reviewer")
     assert text(reviewer) == (
-        "Medically reviewed by Dr Ada Check, MB BS, FRCP, on 4 March 2025"
+        "Medically reviewed by Dr Ada Check, MB BS, FRCP, on 4 March 2025, "
+        "next review due 4 March 2026"
     )
     assert reviewer.find("a")["href"] == "/people/dr-ada-check/"
-    assert reviewer.find("time")["datetime"] == "2025-03-04"
+    dates = [time["datetime"] for time in reviewer.find_all("time")]
+    assert dates == ["2025-03-04", "2026-03-04"]
+    # The dates are not repeated in a second list.
+    assert page.select_one("dl.review-dates") is None
+    assert len(page.select(".byline__reviewer")) == 1
 
 
-def test_reader_sees_last_reviewed_and_next_review_dates(client, article):
-    dates = read(client, article).select_one("dl.review-dates")
-    terms = [text(dt) for dt in dates.find_all("dt")]
-    values = [dd.find("time")["datetime"] for dd in dates.find_all("dd")]
-    assert terms == ["Last reviewed", "Next review due"]
-    assert values == ["2025-03-04", "2026-03-04"]
-    assert "4 March 2026" in text(dates)
+def test_once_due_the_review_line_says_it_was_due(client, article, clock):
+    clock(DUE + datetime.timedelta(days=1))
+    reviewer = read(client, article).select_one(".byline__reviewer")
+    assert text(reviewer).endswith(
+        ", on 4 March 2025, next review was due 4 March 2026"
+    )
 
 
 def test_a_live_version_nobody_reviewed_says_so(client, article, editor):

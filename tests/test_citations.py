@@ -87,10 +87,22 @@ def test_each_citation_links_back_from_its_reference(page):
             assert target is not None, backlink["href"]
             assert target["href"] == f"#{li['id']}"
     backlinks = page.select("li#ref-c a.backlink")
-    assert len(backlinks) == 2
-    assert all(b["aria-label"] == "Back to citation" for b in backlinks)
-    assert [b["href"] for b in page.select("li#ref-a a.backlink")] == [
-        "#" + page.select_one('a.citation[href="#ref-a"]')["id"]
+    assert [b["aria-label"] for b in backlinks] == [
+        "Back to citation 3a",
+        "Back to citation 3b",
+    ]
+    assert [text(b) for b in backlinks] == ["↩a", "↩b"]
+    # In reading order: 3a is the efficacy citation, 3b the safety warning's.
+    efficacy, warning = (page.find(id=b["href"][1:]) for b in backlinks)
+    assert efficacy.find_parent(id="efficacy") is not None
+    assert warning.find_parent(id="safety") is not None
+    only = page.select("li#ref-a a.backlink")
+    assert [(b["href"], b["aria-label"], text(b)) for b in only] == [
+        (
+            "#" + page.select_one('a.citation[href="#ref-a"]')["id"],
+            "Back to citation 1",
+            "↩",
+        )
     ]
 
 
@@ -98,14 +110,30 @@ def test_uncited_reference_has_no_backlink(page):
     assert page.select("li#ref-b a.backlink") == []
 
 
+def reference_links(item):
+    return [
+        (a.contents[0], text(a), a["href"]) for a in item.select("a.reference-link")
+    ]
+
+
 def test_reference_links_to_doi_pubmed_and_url(page):
-    first = page.select_one("li#ref-a")
-    hrefs = [a["href"] for a in first.find_all("a", href=True)]
-    assert "https://doi.org/10.1000/a" in hrefs
-    assert "https://pubmed.ncbi.nlm.nih.gov/12804507/" in hrefs
-    third = page.select_one("li#ref-c")
-    assert "https://example.org/c" in [a["href"] for a in third.find_all("a")]
-    assert not third.find("a", href=lambda h: h and "doi.org" in h)
+    assert reference_links(page.select_one("li#ref-a")) == [
+        ("DOI", "DOI for reference 1", "https://doi.org/10.1000/a"),
+        (
+            "PubMed",
+            "PubMed for reference 1",
+            "https://pubmed.ncbi.nlm.nih.gov/12804507/",
+        ),
+    ]
+    assert reference_links(page.select_one("li#ref-c")) == [
+        ("Full text", "Full text for reference 3", "https://example.org/c")
+    ]
+
+
+def test_reference_links_never_show_a_raw_address(page):
+    for item in page.select("ol.reference-list > li"):
+        assert "http" not in text(item)
+        assert "doi.org" not in text(item) and "10.1000" not in text(item)
 
 
 def test_a_live_page_citing_a_missing_key_still_renders(client, article_factory):

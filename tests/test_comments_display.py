@@ -290,6 +290,10 @@ def test_demo_content_has_a_short_thread_with_a_team_reply_and_loads_twice(clien
     assert len(comments) == comments_of(page).count() == 3
     assert all(c.is_public for c in comments)
     assert all("(demo)" in c.user_name for c in comments if c.user_id is None)
+    # No reader shares a name with the article's authors.
+    authors = {a.person.name for a in page.authors.select_related("person")}
+    readers = {c.user_name.removesuffix(" (demo)") for c in comments if not c.user_id}
+    assert authors and readers and not authors & readers
     reply = next(c for c in comments if c.level == 1)
     assert reply.user.is_staff and reply.user.get_full_name() == (
         "Clear Health editorial team"

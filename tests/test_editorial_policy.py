@@ -29,12 +29,19 @@ def test_policy_page_explains_writing_review_sources_corrections_and_reports(
         "How we write articles",
         "How articles are reviewed",
         "How we use sources",
+        "How we rate evidence",
         "How we correct mistakes",
         "How to report a problem",
         "About this demonstration",
     ]
     assert skipped_levels(heading_levels(page)) == []
     assert "demonstration" in text(page.select_one("p.lead"))
+    # Articles link here to explain their certainty ratings.
+    rating = page.find(id="how-we-rate-evidence")
+    assert rating.name == "h2" and text(rating) == "How we rate evidence"
+    explained = text(rating.find_next("ul"))
+    for level in ("High", "Moderate", "Low", "Very low"):
+        assert level in explained
 
 
 def test_building_the_policy_twice_updates_it_in_place(home):
@@ -95,6 +102,11 @@ def test_demo_content_has_the_policy_people_and_review_dates(client, db):
     assert page.select_one(".byline__policy a")["href"] == "/editorial-policy/"
     for person in (a.person for a in diazepam.authors.all()):
         assert "fictional" in person.biography
+    # The efficacy section's rating note reaches the policy's explanation.
+    rating_link = page.select_one('a[href="/editorial-policy/#how-we-rate-evidence"]')
+    assert rating_link is not None
+    policy_page = soup(client.get("/editorial-policy/"))
+    assert policy_page.find(id="how-we-rate-evidence") is not None
 
 
 class StandardPageRules(WagtailPageTestCase):

@@ -10,7 +10,8 @@ from redis.connection import Connection, SSLConnection, UnixDomainSocketConnecti
 
 from django.core.cache import cache, caches
 from django.db import OperationalError
-from django.db.utils import ConnectionHandler
+from django.db.backends.base.base import NO_DB_ALIAS
+from django.db.utils import ConnectionHandler, load_backend
 from django.test import override_settings
 from django.urls import reverse
 
@@ -188,7 +189,11 @@ def own_connections(django_db_blocker):
 def postgres_connection(config):
     """A Django connection to `config`, built the way Django builds DATABASES entries."""
     pytest.importorskip("psycopg", reason="psycopg is not installed")
-    return ConnectionHandler({"default": config})["default"]
+    # Under its own alias, or django.contrib.postgres's connection_created handler would
+    # look up the suite's "default" connection (SQLite) and query pg_type there.
+    settings_dict = ConnectionHandler({"default": config}).settings["default"]
+    backend = load_backend(settings_dict["ENGINE"])
+    return backend.DatabaseWrapper(settings_dict, alias=NO_DB_ALIAS)
 
 
 def test_silent_postgres_fails_within_the_connect_timeout(silent_port, own_connections):

@@ -5,7 +5,13 @@ import pytest
 from django.urls import reverse
 
 from articles.models import ArticlePage
-from articles.readability import article_text, measure
+from articles.readability import (
+    MIN_GRADED_WORDS,
+    TARGET_GRADE,
+    article_text,
+    grade_sections,
+    measure,
+)
 from tests.content import bottom_line, efficacy, evidence, overview, reference, safety
 from tests.html import soup, text
 
@@ -111,3 +117,75 @@ def test_measuring_does_not_query_the_database(
 
 def test_nothing_to_measure():
     assert measure("") is None
+
+
+# Reading grade per section
+
+
+def graded_rows(panel):
+    return {
+        text(row.find("th")): (
+            text(row.find("td")),
+            "readability-panel__section--hard" in row["class"],
+        )
+        for row in panel.select("table.readability-panel__sections tbody tr")
+    }
+
+
+def test_each_section_shows_its_grade_and_the_hard_one_is_marked(
+    panel, article_factory
+):
+    found = panel(
+        article_factory(
+            summary="A short guide.",
+            body=[
+                overview(what_it_is=EASY),
+                efficacy(introduction=HARD),
+                safety(),
+                bottom_line(),
+            ],
+        )
+    )
+    caption = text(found.select_one("table.readability-panel__sections caption"))
+    assert (
+        caption == f"Reading grade by section (aim for grade {TARGET_GRADE} or lower)"
+    )
+    rows = graded_rows(found)
+    assert list(rows) == [
+        "What it is",
+        "How well does it work?",
+        "What are the risks?",
+        "The bottom line",
+    ]
+    easy, marked = rows["What it is"]
+    assert not marked and float(easy) <= TARGET_GRADE
+    hard, marked = rows["How well does it work?"]
+    assert marked and hard.endswith(f"Above grade {TARGET_GRADE}")
+    assert float(hard.split()[0]) > TARGET_GRADE
+    # Too few words for a grade to mean anything ("Drowsiness." alone is grade 20).
+    assert rows["What are the risks?"] == (
+        f"Too short to grade (under {MIN_GRADED_WORDS} words)",
+        False,
+    )
+    hints = text(found.select_one(".readability-panel__hints"))
+    assert f"Above grade {TARGET_GRADE}: “How well does it work?”." in hints
+
+
+def test_plain_sections_get_no_mark(panel, article_factory):
+    found = panel(article_factory(summary="A short guide.", body=body_with(EASY)))
+    assert not any(marked for _, marked in graded_rows(found).values())
+    assert "Above grade" not in text(found)
+
+
+def test_grades_use_the_editors_heading_and_leave_it_out(article_factory):
+    long_heading = (
+        "Pharmacological considerations regarding musculoskeletal symptomatology"
+    )
+    article = article_factory(
+        body=[overview(what_it_is=EASY, heading=long_heading), safety(), bottom_line()]
+    )
+    grades = grade_sections(ArticlePage.objects.get(pk=article.pk))
+    assert grades[0].heading == long_heading
+    # The heading's long words are not counted as the section's prose.
+    assert grades[0].words == 24
+    assert grades[0].grade <= TARGET_GRADE and not grades[0].too_hard

@@ -44,3 +44,12 @@ CALLOUT_KINDS = [
 
 def label_for(choices, value):
     return dict(choices).get(value, "")
+
+
+# How firmly a guideline words a recommendation, from NICE's "offer" to "do not offer".
+STRENGTH_CHOICES = [
+    ("offer", "Offer / recommended"),
+    ("consider", "Consider"),
+    ("do_not_routinely_offer", "Do not routinely offer"),
+    ("do_not_offer", "Do not offer"),
+]

@@ -8,17 +8,31 @@ from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from .general import CalloutBlock, CaptionedImageBlock, FAQBlock, RichTextSectionBlock
+from .guidelines import GuidelinesSectionBlock
+from .medicine_facts import MedicineFactsBlock
+from .safety import SafetySectionBlock
 from .sections import (
     AlternativesSectionBlock,
     BottomLineSectionBlock,
     DecidingSectionBlock,
     EfficacySectionBlock,
     OverviewSectionBlock,
-    SafetySectionBlock,
 )
+from .urgent_help import UrgentHelpBlock
 
 # Sections a reader expects once, in one place, in this reading order.
 SINGLE_SECTIONS = (
+    "overview",
+    "efficacy",
+    "guidelines",
+    "safety",
+    "medicine_facts",
+    "alternatives",
+    "deciding",
+    "bottom_line",
+)
+# Sections a new article starts with (the others are added when they apply).
+STARTING_SECTIONS = (
     "overview",
     "efficacy",
     "safety",
@@ -26,6 +40,8 @@ SINGLE_SECTIONS = (
     "deciding",
     "bottom_line",
 )
+# Shown near the top of the page wherever it sits in the body; once per article.
+URGENT_HELP = "urgent_help"
 # Sections an article cannot be published without, with the message editors see.
 REQUIRED_TO_PUBLISH = {
     "safety": "Add a Safety section before publishing: readers need to know the risks.",
@@ -34,9 +50,12 @@ REQUIRED_TO_PUBLISH = {
 
 
 class ArticleStreamBlock(blocks.StreamBlock):
+    urgent_help = UrgentHelpBlock()
     overview = OverviewSectionBlock()
     efficacy = EfficacySectionBlock()
+    guidelines = GuidelinesSectionBlock()
     safety = SafetySectionBlock()
+    medicine_facts = MedicineFactsBlock()
     alternatives = AlternativesSectionBlock()
     deciding = DecidingSectionBlock()
     bottom_line = BottomLineSectionBlock()
@@ -46,7 +65,9 @@ class ArticleStreamBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
 
     class Meta:
-        block_counts = {name: {"max_num": 1} for name in SINGLE_SECTIONS}
+        block_counts = {
+            name: {"max_num": 1} for name in (URGENT_HELP, *SINGLE_SECTIONS)
+        }
 
     def clean(self, value):
         try:
@@ -96,5 +117,6 @@ def starting_sections():
     """A new article's body: every structured section, empty, in reading order."""
     # Each block needs its own id: the editor builds element ids from it.
     return [
-        {"type": name, "value": {}, "id": str(uuid.uuid4())} for name in SINGLE_SECTIONS
+        {"type": name, "value": {}, "id": str(uuid.uuid4())}
+        for name in STARTING_SECTIONS
     ]

@@ -10,6 +10,7 @@ from .choices import (
     CERTAINTY_MEANING,
     DIRECTION_CHOICES,
     SEVERITY_CHOICES,
+    STRENGTH_CHOICES,
     label_for,
 )
 from .citations import parse_keys
@@ -71,6 +72,12 @@ class CalloutValue(blocks.StructValue):
         return label_for(CALLOUT_KINDS, self.get("kind"))
 
 
+class GuidelineValue(blocks.StructValue):
+    @property
+    def strength_label(self):
+        return label_for(STRENGTH_CHOICES, self.get("strength")).split(" /")[0]
+
+
 class SectionValue(blocks.StructValue):
     """A top-level body section: its heading and its stable anchor."""
 
@@ -81,3 +88,26 @@ class SectionValue(blocks.StructValue):
     @property
     def anchor(self):
         return self.block.meta.anchor
+
+
+class UrgentHelpValue(SectionValue):
+    @property
+    def has_symptoms(self):
+        return bool(self.get("emergency") or self.get("urgent"))
+
+
+class MedicineFactsValue(SectionValue):
+    @property
+    def facts(self):
+        """(label, text) for each fact given, in the block's own order."""
+        return [
+            (child.label, self.get(name))
+            for name, child in self.block.child_blocks.items()
+            if name not in ("heading", "check_first") and (self.get(name) or "").strip()
+        ]
+
+
+class EfficacySectionValue(SectionValue):
+    @property
+    def certainty_label(self):
+        return label_for(CERTAINTY_CHOICES, self.get("bottom_line_certainty"))

@@ -14,44 +14,47 @@ EDITORIAL_TEAM = {
 }
 
 # Each entry: a key for replies to name their parent, the fields, and its parent's key.
+# Readers' names are unlike any demo author's, and they ask questions rather than
+# vouch for a treatment: a comment must not read as a testimonial.
 COMMENTS = [
     {
-        "key": "drowsy",
-        "name": "Alex Example (demo)",
-        "email": "alex.example@example.com",
+        "key": "driving",
+        "name": "Riley Placeholder (demo)",
+        "email": "riley.placeholder@example.com",
         "days_ago": 12,
         "comment": (
-            "I was given diazepam for a few days when my back went into spasm last "
-            "year. It helped me sleep, but I felt groggy the next morning.\n\n"
-            "Is that usual?"
+            "The article says diazepam can affect driving. Does that apply even if "
+            "a doctor prescribed it?"
         ),
     },
     {
-        "key": "drowsy-reply",
-        "parent": "drowsy",
+        "key": "driving-reply",
+        "parent": "driving",
         "staff": True,
         "days_ago": 11,
         "comment": (
-            "Thank you for sharing this, Alex. Feeling drowsy the next day is one of "
-            "the most common side effects of diazepam; the safety section lists it "
-            "with the others. It can affect driving, so check with your pharmacist "
-            "before you drive.\n\n"
-            "We cannot give personal medical advice in comments. If you are worried, "
-            "talk to your GP or pharmacist."
+            "Thank you for asking, Riley. Drowsiness, dizziness and unsteadiness are "
+            "among the most common side effects of diazepam, and they affect "
+            "driving, prescribed or not. In England and Wales the drug-driving law "
+            "names diazepam; the safety section explains what it says.\n\n"
+            "We cannot give personal medical advice in comments. Your prescriber or "
+            "a pharmacist can tell you what applies to you."
         ),
     },
     {
-        "key": "exercise",
-        "name": "Jordan Sample (demo)",
-        "email": "jordan.sample@example.com",
+        "key": "guideline",
+        "name": "Jordan Specimen (demo)",
+        "email": "jordan.specimen@example.com",
         "days_ago": 5,
         "comment": (
-            "The section on what else can help was useful. My physiotherapist gave me "
-            "a home exercise plan, which is what NICE recommends too: "
-            "https://www.nice.org.uk/guidance/ng59"
+            "For anyone who wants to read the NICE guideline the article quotes, it "
+            "is here: https://www.nice.org.uk/guidance/ng59"
         ),
     },
 ]
+
+# Readers an earlier version of the demo invented; their comments are removed on load.
+RETIRED_EMAILS = ["alex.example@example.com", "jordan.sample@example.com"]
 
 
 def editorial_team_user():
@@ -66,9 +69,17 @@ def editorial_team_user():
     return user
 
 
+def retire_old_demo_comments(page):
+    """Remove the earlier demo readers' comments, and the replies under them."""
+    old = comments_of(page).filter(user_email__in=RETIRED_EMAILS, level=0)
+    for comment in old:
+        comments_of(page).filter(thread_id=comment.thread_id).delete()
+
+
 def build_demo_comments(articles):
     """The demo thread on the diazepam article, updated in place when run again."""
     page = articles[ARTICLE]
+    retire_old_demo_comments(page)
     team = editorial_team_user()
     built = {}
     for data in COMMENTS:

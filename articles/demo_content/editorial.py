@@ -4,6 +4,8 @@ from articles.builders import get_or_create_child
 from home.models import StandardPage
 from home.site_settings import EditorialSettings
 
+from .common import RATING_ANCHOR
+
 EDITORIAL_POLICY = {
     "title": "Editorial policy",
     "slug": "editorial-policy",
@@ -18,9 +20,11 @@ EDITORIAL_POLICY = {
         "guidance such as NICE's. We say how sure the evidence is, and we say so "
         "plainly when it is weak or missing.</p>"
         "<p>Every article follows the same plan: what the treatment is, how well it "
-        "works, what the risks are, what else can help and how to decide with your "
-        "clinician. An article cannot be published without a summary, a section on "
-        "risks, a bottom line and at least one reference.</p>"
+        "works, what guidelines say, what the risks are, what else can help and how "
+        "to decide with your clinician. An article cannot be published without a "
+        "summary, a section on risks, a bottom line and at least one reference. "
+        "Articles on topics such as back pain must also list the symptoms that need "
+        "urgent help.</p>"
         "<h2>How articles are reviewed</h2>"
         "<p>Before publication, every article goes through two checks. An editor "
         "checks that it is clear, balanced and follows this policy. Then a medical "
@@ -36,6 +40,28 @@ EDITORIAL_POLICY = {
         "DOI, a PubMed number or a web address so that you can read them "
         "yourself. We do not accept advertising or payment from the makers of the "
         "treatments we write about.</p>"
+        f'<h2 id="{RATING_ANCHOR}">How we rate evidence</h2>'
+        "<p>Each finding in an article has a certainty rating: high, moderate, low "
+        "or very low. These are our editors' ratings. They say how sure we can be "
+        "that a finding is right, not how well a treatment works.</p>"
+        "<ul>"
+        "<li><b>High</b>: further research is very unlikely to change the "
+        "finding.</li>"
+        "<li><b>Moderate</b>: further research may change it.</li>"
+        "<li><b>Low</b>: further research is likely to change it.</li>"
+        "<li><b>Very low</b>: the finding is very uncertain.</li>"
+        "</ul>"
+        "<p>The four levels come from GRADE, a common way of rating health "
+        "evidence. When a review has rated its own evidence this way, we use its "
+        "rating. Otherwise our editors rate it and the medical reviewer checks the "
+        "rating. A single small trial, or a trial in one place, is rated low at "
+        "most. We rate evidence lower when it comes from an old review, or from "
+        "studies of other medicines than the one the article is about.</p>"
+        "<p>Some options rest on a guideline's advice rather than on trials we have "
+        "rated. We rate those low until we have checked the research, and we say "
+        "the advice comes from the guideline. Guideline recommendations appear "
+        "under “What guidelines say”, apart from the findings: a recommendation is "
+        "advice, not evidence.</p>"
         "<h2>How we correct mistakes</h2>"
         "<p>When we find or are told about a mistake, we fix it and add a dated "
         "correction note at the top of the article saying what changed. We do not "

@@ -63,9 +63,10 @@ ARTICLE_TRUST = {
         "corrections": [
             {
                 "days_ago": 7,
-                "text": "Demonstration correction: we made clear that a pharmacist "
-                "or prescriber checks that an anti-inflammatory painkiller is safe "
-                "for you before you take it.",
+                "text": "Demonstration correction: we removed a claim that a "
+                "pharmacist or prescriber always checks an anti-inflammatory "
+                "painkiller is safe for you first. The article now lists who should "
+                "not take one, and which medicines it interacts with.",
             }
         ],
     },

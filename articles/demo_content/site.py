@@ -26,6 +26,9 @@ TOPICS = {
         "name": "Back pain",
         "description": "Pain in the lower back: which treatments help, which do not, "
         "and how sure we can be.",
+        # Every back-pain article carries a "Get help urgently" block; publishing
+        # refuses one without it.
+        "needs_urgent_help": True,
     },
     "pain-relief-medicines": {
         "name": "Pain relief medicines",

@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from articles.models import ArticlePage
+
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ARTICLE = "/articles/diazepam-for-back-pain/"
 
@@ -72,6 +74,19 @@ def test_pages_have_no_wcag_22_aa_violations(demo_site, page_at, path):
         page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}}
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_article_page_has_no_wcag_22_aa_violations(demo_site, page_at, width):
+    page = page_at(width=width)
+    urls = [article.url for article in ArticlePage.objects.live()]
+    assert len(urls) >= 3
+    for url in urls:
+        page.goto(demo_site.url + url)
+        results = Axe().run(
+            page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}}
+        )
+        assert results.violations_count == 0, (url, results.generate_report())
 
 
 def test_article_reads_the_same_without_javascript(demo_site, page_at):

@@ -42,6 +42,15 @@ def link_pages(body, index):
     return body, complete
 
 
+def build_demo_topic(slug, needs_urgent_help=False, **fields):
+    """A demo topic, with its urgent-help rule set as the demo content says."""
+    topic = build_topic(slug=slug, **fields)
+    if topic.needs_urgent_help != needs_urgent_help:
+        topic.needs_urgent_help = needs_urgent_help
+        topic.save(update_fields=["needs_urgent_help"])
+    return topic
+
+
 class Command(BaseCommand):
     help = "Load the demonstration content. Safe to run again: it updates in place."
 
@@ -59,8 +68,9 @@ class Command(BaseCommand):
             HOME["title"], HOME["introduction"], hostname=hostname, port=port
         )
         index = build_index(home, **INDEX)
+        # Topics first: a topic needing urgent help advice gates every article in it.
         topics = {
-            slug: build_topic(slug=slug, **fields) for slug, fields in TOPICS.items()
+            slug: build_demo_topic(slug, **fields) for slug, fields in TOPICS.items()
         }
         people, today = build_people(), timezone.localdate()
 
@@ -71,6 +81,7 @@ class Command(BaseCommand):
                 data["title"],
                 slug=data["slug"],
                 summary=data["summary"],
+                other_names=data.get("other_names", ""),
                 body=body,
                 references=data["references"],
                 topics=[topics[slug] for slug in data["topics"]],

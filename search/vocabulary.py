@@ -1,0 +1,174 @@
+"""The vocabulary behind "Did you mean": words of live titles, other names and topic
+names, matched to a reader's words by trigram similarity.
+
+PostgreSQL finds the close words with pg_trgm (a GIN trigram index on SearchTerm.word).
+Elsewhere (SQLite) the same similarity is computed here, over the stored words only, so
+both give the same answers. Either way it is one query, however many articles exist.
+"""
+
+import re
+import struct
+
+from django.db import connections
+from django.db.models import FloatField, Q
+from django.db.models.functions import Cast
+
+from articles.about import split_names
+from articles.models import ArticlePage, Topic
+
+from .highlight import MIN_PREFIX, WORD
+from .models import SearchTerm
+
+# pg_trgm's default pg_trgm.similarity_threshold, which its % operator uses.
+THRESHOLD = 0.3
+MIN_WORD = 3
+MAX_WORD = SearchTerm._meta.get_field("word").max_length
+# pg_trgm's words: runs of letters and digits (no underscore).
+TRIGRAM_WORD = re.compile(r"[^\W_]+")
+
+
+def trigrams(text):
+    """pg_trgm's trigrams: each word lower-cased, padded "  word ", cut in threes."""
+    grams = set()
+    for word in TRIGRAM_WORD.findall(text.lower()):
+        padded = f"  {word} "
+        grams.update(padded[n : n + 3] for n in range(len(padded) - 2))
+    return grams
+
+
+def similarity(a, b):
+    """pg_trgm's similarity(a, b): shared trigrams over all trigrams, as a float4."""
+    x, y = trigrams(a), trigrams(b)
+    if not x or not y:
+        return 0.0
+    shared = len(x & y)
+    # PostgreSQL divides in single precision; round alike so ties and the threshold agree.
+    return struct.unpack("f", struct.pack("f", shared / (len(x) + len(y) - shared)))[0]
+
+
+def words_of(*texts):
+    """The words worth suggesting in `texts`, case-folded."""
+    return {
+        w
+        for text in texts
+        for w in WORD.findall((text or "").casefold())
+        if MIN_WORD <= len(w) <= MAX_WORD and not w.isdigit()
+    }
+
+
+def correctable(term):
+    return MIN_WORD <= len(term) <= MAX_WORD and not term.isdigit()
+
+
+# Keeping it current
+
+
+def store_article(article):
+    """Replace a just-published article's words with those of its live title and names."""
+    SearchTerm.objects.filter(article=article).delete()
+    SearchTerm.objects.bulk_create(
+        SearchTerm(word=w, article=article)
+        for w in sorted(words_of(article.title, *split_names(article.other_names)))
+    )
+
+
+def forget_article(article):
+    SearchTerm.objects.filter(article=article).delete()
+
+
+def store_topic(topic):
+    SearchTerm.objects.filter(topic=topic).delete()
+    SearchTerm.objects.bulk_create(
+        SearchTerm(word=w, topic=topic)
+        for w in sorted(words_of(topic.name, *split_names(topic.other_names)))
+    )
+
+
+def rebuild(article_model=ArticlePage, topic_model=Topic, term_model=SearchTerm):
+    """Every live article's and topic's words, afresh. Models are passed by migrations."""
+    term_model.objects.all().delete()
+    terms = []
+    for pk, title, names in article_model.objects.filter(live=True).values_list(
+        "pk", "title", "other_names"
+    ):
+        terms += [
+            term_model(word=w, article_id=pk)
+            for w in sorted(words_of(title, *split_names(names)))
+        ]
+    for pk, name, names in topic_model.objects.values_list("pk", "name", "other_names"):
+        terms += [
+            term_model(word=w, topic_id=pk)
+            for w in sorted(words_of(name, *split_names(names)))
+        ]
+    term_model.objects.bulk_create(terms, batch_size=500)
+    return len(terms)
+
+
+# Looking words up
+
+
+def visible_terms(live):
+    """Words of `live` articles, and of topics that file any of them."""
+    return SearchTerm.objects.filter(
+        Q(article__in=live.values("pk"))
+        | Q(topic__in=Topic.objects.filter(articlepage__in=live.values("pk")))
+    )
+
+
+def choose(term, scored):
+    """The word meant by `term` from (similarity, word) pairs: the most similar at or
+    above the threshold, else the shortest word it begins ("diaz" for "diazepam")."""
+    close = [(s, w) for s, w in scored if s >= THRESHOLD]
+    if close:
+        return min(close, key=lambda sw: (-sw[0], sw[1]))[1]
+    if len(term) >= MIN_PREFIX:
+        longer = [w for _, w in scored if w.startswith(term)]
+        if longer:
+            return min(longer, key=lambda w: (len(w), w))
+    return term
+
+
+def corrections(terms, live, in_python=None):
+    """{term: the known word it most likely means} for each correctable term.
+
+    `in_python` forces the fallback (the tests compare it with PostgreSQL's answers).
+    """
+    wanted = [t for t in terms if correctable(t)]
+    if not wanted:
+        return {}
+    terms_qs = visible_terms(live)
+    if in_python is None:
+        in_python = connections[terms_qs.db].vendor != "postgresql"
+    if in_python:
+        scored = _scored_here(wanted, terms_qs)
+    else:
+        scored = _scored_by_postgres(wanted, terms_qs)
+    return {t: choose(t, scored[t]) for t in wanted}
+
+
+def _scored_by_postgres(wanted, terms_qs):
+    from django.contrib.postgres.search import TrigramSimilarity
+
+    # similarity() is a float4; widened in SQL, it arrives exactly as similarity() here.
+    names = {
+        f"sim{n}": Cast(TrigramSimilarity("word", t), FloatField())
+        for n, t in enumerate(wanted)
+    }
+    near = Q()
+    for t in wanted:
+        near |= Q(word__trigram_similar=t)
+        if len(t) >= MIN_PREFIX:
+            near |= Q(word__startswith=t)
+    rows = (
+        terms_qs.filter(near).annotate(**names).values_list("word", *names).distinct()
+    )
+    scored = {t: [] for t in wanted}
+    for word, *sims in rows:
+        for t, sim in zip(wanted, sims, strict=True):
+            scored[t].append((sim, word))
+    return scored
+
+
+def _scored_here(wanted, terms_qs):
+    words = set(terms_qs.values_list("word", flat=True).distinct())
+    return {t: [(similarity(w, t), w) for w in words] for t in wanted}
