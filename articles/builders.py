@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Orderable, Page, Site
 
 from home.models import FeaturedArticle, HomePage
 
@@ -26,6 +26,18 @@ def get_or_create_child(parent, model, slug, live=True, **fields):
         for name, value in fields.items():
             setattr(page, name, value)
     return page
+
+
+def in_order(items):
+    """Number orderable children (authors, references…) in the order given.
+
+    The admin's forms number them; rows saved without a number come back in whatever
+    order the database likes (PostgreSQL's differs from SQLite's).
+    """
+    for n, item in enumerate(items):
+        if isinstance(item, Orderable) and item.sort_order is None:
+            item.sort_order = n
+    return items
 
 
 def tree_root():
@@ -103,6 +115,8 @@ def build_article(
     Published articles are published as readers' articles are: after a medical review
     by their named reviewer (on `reviewed_on`, today by default).
     """
+    for value in fields.values():
+        in_order(value if isinstance(value, list) else [])
     article = get_or_create_child(
         index,
         ArticlePage,
@@ -113,7 +127,7 @@ def build_article(
         body=list(body),
         **fields,
     )
-    article.references.set([ArticleReference(**ref) for ref in references])
+    article.references.set(in_order([ArticleReference(**ref) for ref in references]))
     article.topics.set(list(topics))
     revision = article.save_revision()
     if publish:

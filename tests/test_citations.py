@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.models import ArticleAuthor
 from tests.content import (
     alternatives,
     bottom_line,
@@ -10,6 +11,7 @@ from tests.content import (
     overview,
     reference,
     safety,
+    writer,
 )
 from tests.html import soup, text
 
@@ -145,3 +147,25 @@ def test_a_live_page_citing_a_missing_key_still_renders(client, article_factory)
     page = soup(client.get(article.url))
     assert citations(page.select_one("#efficacy")) == [("[1]", "#ref-a", "Reference 1")]
     assert "gone" not in text(page.select_one("#efficacy"))
+
+
+def test_built_articles_keep_their_references_and_authors_in_the_order_given(
+    article_factory,
+):
+    """Stored numbers, not insertion order: PostgreSQL returns unnumbered rows any way."""
+    article = article_factory(
+        references=[reference("b"), reference("a"), reference("c")],
+        authors=[
+            ArticleAuthor(person=writer("first")),
+            ArticleAuthor(person=writer("second")),
+        ],
+    )
+    assert list(article.references.values_list("key", "sort_order")) == [
+        ("b", 0),
+        ("a", 1),
+        ("c", 2),
+    ]
+    assert list(article.authors.values_list("person__slug", "sort_order")) == [
+        ("first", 0),
+        ("second", 1),
+    ]

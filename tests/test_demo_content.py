@@ -114,7 +114,7 @@ def test_every_back_pain_article_opens_with_urgent_help_and_the_topic_requires_i
         assert any("both legs" in s for s in help_["emergency"]), article.slug
         assert any("genitals" in s for s in help_["emergency"]), article.slug
         assert any("fever" in s for s in help_["urgent"]), article.slug
-        # Fever calls for an urgent GP visit, not 999 (the evidence notes' caution).
+        # Fever calls for an urgent GP visit, not 999.
         assert not any("fever" in s for s in help_["emergency"]), article.slug
         # Without the block, the gate refuses the article.
         article.body = [(b.block_type, b.value) for b in article.body[1:]]

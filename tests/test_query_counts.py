@@ -72,12 +72,19 @@ def test_home_page_with_featured_queries_do_not_grow(
     assert_queries("/", HOME_WITH_FEATURED)
 
 
-@pytest.mark.parametrize("query", ["", "?topic=back-pain", "?page=2", "?page=abc"])
-def test_article_index_queries_do_not_grow(index, make_articles, assert_queries, query):
+INDEX_QUERIES = ["", "?topic=back-pain", "?page=2", "?page=abc"]
+
+
+def test_article_index_queries_do_not_grow(index, make_articles, assert_queries):
+    def check():
+        for query in INDEX_QUERIES:
+            expected = INDEX_BY_TOPIC if "topic" in query else INDEX
+            assert_queries(index.url + query, expected)
+
     make_articles(1)
-    assert_queries(index.url + query, INDEX_BY_TOPIC if "topic" in query else INDEX)
+    check()
     make_articles(ARTICLES_PER_PAGE + 1)  # a full first page and a second
-    assert_queries(index.url + query, INDEX_BY_TOPIC if "topic" in query else INDEX)
+    check()
 
 
 def test_search_queries_do_not_grow(make_articles, assert_queries):

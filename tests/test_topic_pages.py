@@ -135,17 +135,17 @@ def test_sitemap_lists_topic_pages_with_live_articles(
 TOPIC_PAGE_QUERIES = 13
 
 
-@pytest.mark.parametrize("query", ["", "?page=2", "?page=abc"])
 def test_topic_page_queries_do_not_grow(
-    client, index, article_factory, topic, django_assert_num_queries, query
+    client, index, article_factory, topic, django_assert_num_queries
 ):
     other = build_topic("Sleep", "sleep")
-    url = topic_url(index, "back-pain") + query
+    url = topic_url(index, "back-pain")
 
     def check():
-        assert client.get(url).status_code == 200  # warm caches
-        with django_assert_num_queries(TOPIC_PAGE_QUERIES):
-            assert client.get(url).status_code == 200
+        for query in ("", "?page=2", "?page=abc"):
+            assert client.get(url + query).status_code == 200  # warm caches
+            with django_assert_num_queries(TOPIC_PAGE_QUERIES):
+                assert client.get(url + query).status_code == 200
 
     article_factory(topics=[topic, other])
     check()

@@ -26,8 +26,8 @@ from .references import (
     UKTIS_IBUPROFEN,
 )
 
-# No article here rates exercise trials yet: the checked evidence notes hold none. The
-# section says so instead of listing NICE's recommendation as if it were a finding.
+# No exercise trials are rated here yet. The section says so instead of listing NICE's
+# recommendation as if it were a finding.
 EXERCISE_EVIDENCE_GAP = {
     "type": "rich_text",
     "value": {

@@ -83,7 +83,7 @@ NSAID_OPTION = {
 }
 
 # NICE's psychological-therapy recommendation is left out until it is checked on
-# nice.org.uk: the evidence notes record an unconfirmed report that it was withdrawn.
+# nice.org.uk: a report that it was withdrawn is not yet confirmed.
 ALONGSIDE_EXERCISE_OPTION = {
     "name": "Hands-on treatment (manual therapy), alongside exercise",
     "kind": "therapy",

@@ -1,7 +1,7 @@
 """The works the demo articles cite, keyed as the articles cite them.
 
-Every entry is a source listed in /work/shared/evidence/ (the checked evidence notes);
-where only a copy of a page was found, the title or publisher says whose copy it is.
+Every entry is a real, published source; where only a copy of a page could be found,
+the title or publisher says whose copy it is.
 """
 
 
