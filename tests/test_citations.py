@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import ArticleAuthor
+from articles.publishing import PublishingRefused
 from tests.content import (
     alternatives,
     bottom_line,
@@ -169,3 +170,49 @@ def test_built_articles_keep_their_references_and_authors_in_the_order_given(
         ("first", 0),
         ("second", 1),
     ]
+
+
+def test_medicine_facts_and_interactions_cite_their_sources(client, article_factory):
+    facts = {
+        "type": "medicine_facts",
+        "value": {
+            "heading": "",
+            "alcohol": "Do not drink alcohol while taking it.",
+            "check_first": [],
+            "references": "b",
+        },
+    }
+    interaction = {
+        "substance": "Opioid painkillers",
+        "severity": "serious",
+        "effect": "Slowed breathing.",
+        "advice": "Tell your prescriber.",
+        "references": "a",
+    }
+    article = article_factory(
+        body=[
+            overview(),
+            efficacy(),
+            safety(interactions=[interaction]),
+            facts,
+            alternatives(),
+            bottom_line(),
+        ],
+        references=[reference("a"), reference("b")],
+    )
+    page = soup(client.get(article.url))
+    cited = citations(page.select_one(".interaction"))
+    assert [(number, href) for number, href, _ in cited] == [("[1]", "#ref-a")]
+    cited = citations(page.select_one(".medicine-facts__sources"))
+    assert [(number, href) for number, href, _ in cited] == [("[2]", "#ref-b")]
+
+
+def test_a_medicine_fact_citing_no_reference_is_refused(article_factory):
+    facts = {
+        "type": "medicine_facts",
+        "value": {"heading": "", "driving": "Do not drive.", "references": "nope"},
+    }
+    with pytest.raises(PublishingRefused, match="nope"):
+        article_factory(
+            body=[overview(), efficacy(), safety(), facts, bottom_line()],
+        )

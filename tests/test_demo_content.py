@@ -227,6 +227,16 @@ def test_diazepam_safety_cites_every_warning_and_names_the_risks(diazepam):
         assert facts[fact].strip(), fact
     assert "breathing" in facts["too_much"]
     assert facts["check_first"]
+    # The facts and the serious interactions say where they come from.
+    assert {"uktis-diazepam", "si-2014-2868", "ni-formulary"} <= set(
+        facts.citation_keys
+    )
+    serious = [
+        i
+        for i in section(diazepam, "safety")["interactions"]
+        if i["severity"] == "serious"
+    ]
+    assert serious and all(i.citation_keys for i in serious)
 
 
 def test_other_back_pain_articles_have_their_own_risks_and_red_flags(demo):

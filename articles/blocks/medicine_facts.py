@@ -7,6 +7,7 @@ article's JSON-LD carries them as schema.org Drug properties.
 from wagtail import blocks
 
 from .base import SectionBlock
+from .citations import CitationKeysBlock
 from .values import MedicineFactsValue
 
 
@@ -41,6 +42,11 @@ class MedicineFactsBlock(SectionBlock):
         label="Who should not take it, or should check first",
         default=[],
         help_text="One condition per line, e.g. “Sleep apnoea”.",
+    )
+    references = CitationKeysBlock(
+        help_text="Keys of the references these facts rest on, separated by commas, "
+        "e.g. pil-diazepam, uktis-diazepam. Each key must match a reference below the "
+        "body.",
     )
 
     class Meta:

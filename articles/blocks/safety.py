@@ -41,6 +41,7 @@ class InteractionBlock(blocks.StructBlock):
         label="What to do",
         help_text="e.g. “Tell your prescriber about every medicine you take.”",
     )
+    references = CitationKeysBlock()
 
     class Meta:
         icon = "link"

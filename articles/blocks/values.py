@@ -60,7 +60,7 @@ class AlternativeValue(GradedValue):
         return page if page is not None and page.live else None
 
 
-class InteractionValue(blocks.StructValue):
+class InteractionValue(CitingValue):
     @property
     def severity_label(self):
         return label_for(SEVERITY_CHOICES, self.get("severity")).split(":")[0]
@@ -96,14 +96,14 @@ class UrgentHelpValue(SectionValue):
         return bool(self.get("emergency") or self.get("urgent"))
 
 
-class MedicineFactsValue(SectionValue):
+class MedicineFactsValue(CitingValue, SectionValue):
     @property
     def facts(self):
         """(label, text) for each fact given, in the block's own order."""
         return [
             (child.label, self.get(name))
             for name, child in self.block.child_blocks.items()
-            if name not in ("heading", "check_first") and (self.get(name) or "").strip()
+            if isinstance(child, blocks.TextBlock) and (self.get(name) or "").strip()
         ]
 
 

@@ -127,6 +127,7 @@ SAFETY = {
                 "advice": "Take both only if your prescriber has decided there is no "
                 "other option. Get medical help at once if you become very sleepy or "
                 "your breathing slows.",
+                "references": "mhra2020-opioids, fda2016",
             },
             {
                 "substance": "Gabapentin or pregabalin",
@@ -136,6 +137,7 @@ SAFETY = {
                 "the brain and nerves.",
                 "advice": "Tell your prescriber if you take either of them, before "
                 "you start diazepam.",
+                "references": "mhra2017-gabapentin, mhra2021-pregabalin",
             },
             {
                 "substance": "Alcohol",
@@ -143,6 +145,7 @@ SAFETY = {
                 "effect": "Adds to the sleepiness diazepam causes and can affect your "
                 "breathing.",
                 "advice": "Do not drink alcohol while you take diazepam.",
+                "references": "pil-diazepam-2015, headmeds-diazepam",
             },
             {
                 "substance": "Sleeping tablets, sedating antihistamines and other "
@@ -192,5 +195,8 @@ MEDICINE_FACTS = {
             "Taking an opioid, gabapentin, pregabalin, a sleeping tablet or another "
             "medicine that makes you sleepy",
         ],
+        "references": "pil-diazepam-2015, pil-diazepam, ni-formulary, fda2020, "
+        "fda2016, mhra-benzo-pregnancy, uktis-diazepam, si-2014-2868, "
+        "headmeds-diazepam, nhs-diazepam, mhra-benzo-elderly",
     },
 }
