@@ -41,6 +41,16 @@ def test_topic_page_introduces_and_lists_its_articles(
     assert "Back pain" in text(page.find("title"))
 
 
+def test_topic_page_gives_the_topics_other_names(client, index, article_factory, topic):
+    topic.other_names = "Lumbago, Lower back pain"
+    topic.save()
+    article_factory("About backs", topics=[topic])
+    page = soup(client.get(topic_url(index, "back-pain")))
+    assert text(page.select_one("p.article-aka")) == (
+        "Also known as: Lumbago, Lower back pain"
+    )
+
+
 def test_topic_page_links_to_other_topics(client, index, article_factory, topic, sleep):
     article_factory("About backs", topics=[topic])
     article_factory("About sleep", topics=[sleep])
