@@ -2,8 +2,12 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import cached_property
+
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
+
+from .blocks import URGENT_HELP
 
 
 @dataclass
@@ -27,6 +31,34 @@ def body_sections(body):
             used.add(anchor)
         sections.append(Section(anchor=anchor, heading=heading, block=block))
     return sections
+
+
+class ArticleContentsMixin:
+    """An article's sections, its "On this page" list and its citation numbers."""
+
+    @cached_property
+    def sections(self):
+        return body_sections(self.body)
+
+    @cached_property
+    def urgent_help(self):
+        """The "Get help urgently" section, shown first wherever it sits in the body."""
+        return next(
+            (s for s in self.sections if s.block.block_type == URGENT_HELP), None
+        )
+
+    @cached_property
+    def reading_sections(self):
+        """The sections below the header, in the editor's order: all but urgent help."""
+        return [s for s in self.sections if s is not self.urgent_help]
+
+    @cached_property
+    def contents(self):
+        return [s for s in self.reading_sections if s.anchor and s.heading]
+
+    @cached_property
+    def citation_index(self):
+        return CitationIndex(self.references.all(), self.body)
 
 
 @dataclass

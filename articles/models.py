@@ -28,7 +28,7 @@ from home.models import StandardPage
 from . import workflow  # noqa: F401  (defines MedicalReviewTask)
 from .about import AboutMixin
 from .blocks import ArticleStreamBlock, starting_sections
-from .contents import CitationIndex, body_sections
+from .contents import ArticleContentsMixin
 from .editorial import ArticleAuthor, Correction, ProblemReport
 from .forms import ArticlePageForm
 from .glance import AtAGlanceMixin
@@ -136,7 +136,9 @@ class ArticleIndexPage(ReviewedSectionMixin, RoutablePageMixin, Page):
         ]
 
 
-class ArticlePage(MedicallyReviewedMixin, AboutMixin, AtAGlanceMixin, Page):
+class ArticlePage(
+    MedicallyReviewedMixin, AboutMixin, AtAGlanceMixin, ArticleContentsMixin, Page
+):
     summary = models.TextField(
         max_length=300,
         help_text="Two sentences, plain text, at most 300 characters. Shown under the title, "
@@ -280,18 +282,6 @@ class ArticlePage(MedicallyReviewedMixin, AboutMixin, AtAGlanceMixin, Page):
 
     def get_absolute_url(self):
         return self.get_url()
-
-    @cached_property
-    def sections(self):
-        return body_sections(self.body)
-
-    @cached_property
-    def contents(self):
-        return [s for s in self.sections if s.anchor and s.heading]
-
-    @cached_property
-    def citation_index(self):
-        return CitationIndex(self.references.all(), self.body)
 
     @property
     def last_updated(self):

@@ -46,18 +46,22 @@ def similarity(a, b):
     return struct.unpack("f", struct.pack("f", shared / (len(x) + len(y) - shared)))[0]
 
 
-def words_of(*texts):
-    """The words worth suggesting in `texts`, case-folded."""
-    return {
-        w
-        for text in texts
-        for w in WORD.findall((text or "").casefold())
-        if MIN_WORD <= len(w) <= MAX_WORD and not w.isdigit()
-    }
+def correctable(word):
+    """Long enough to be worth suggesting or correcting, short enough to store."""
+    return MIN_WORD <= len(word) <= MAX_WORD and not word.isdigit()
 
 
-def correctable(term):
-    return MIN_WORD <= len(term) <= MAX_WORD and not term.isdigit()
+def words_of(name, other_names):
+    """The words worth suggesting in a title or topic name and its other names."""
+    texts = [name, *split_names(other_names)]
+    return sorted(
+        {
+            w
+            for text in texts
+            for w in WORD.findall((text or "").casefold())
+            if correctable(w)
+        }
+    )
 
 
 # Keeping it current
@@ -68,7 +72,7 @@ def store_article(article):
     SearchTerm.objects.filter(article=article).delete()
     SearchTerm.objects.bulk_create(
         SearchTerm(word=w, article=article)
-        for w in sorted(words_of(article.title, *split_names(article.other_names)))
+        for w in words_of(article.title, article.other_names)
     )
 
 
@@ -79,8 +83,7 @@ def forget_article(article):
 def store_topic(topic):
     SearchTerm.objects.filter(topic=topic).delete()
     SearchTerm.objects.bulk_create(
-        SearchTerm(word=w, topic=topic)
-        for w in sorted(words_of(topic.name, *split_names(topic.other_names)))
+        SearchTerm(word=w, topic=topic) for w in words_of(topic.name, topic.other_names)
     )
 
 
@@ -91,15 +94,9 @@ def rebuild(article_model=ArticlePage, topic_model=Topic, term_model=SearchTerm)
     for pk, title, names in article_model.objects.filter(live=True).values_list(
         "pk", "title", "other_names"
     ):
-        terms += [
-            term_model(word=w, article_id=pk)
-            for w in sorted(words_of(title, *split_names(names)))
-        ]
+        terms += [term_model(word=w, article_id=pk) for w in words_of(title, names)]
     for pk, name, names in topic_model.objects.values_list("pk", "name", "other_names"):
-        terms += [
-            term_model(word=w, topic_id=pk)
-            for w in sorted(words_of(name, *split_names(names)))
-        ]
+        terms += [term_model(word=w, topic_id=pk) for w in words_of(name, names)]
     term_model.objects.bulk_create(terms, batch_size=500)
     return len(terms)
 
