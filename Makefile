@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST_PORT ?= 127.0.0.1:8000
 WORKER_ARGS := --queue-name mail --backend mail
 
-.PHONY: help install run worker serve-prod migrate demo superuser test lint format check test-fast browser-test clean
+.PHONY: help install run worker serve-prod serve bench bench-scale migrate demo superuser test lint format check test-fast browser-test clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -37,6 +37,15 @@ worker: migrate ## Only the mail worker: sends the queued comment emails
 
 serve-prod: install ## gunicorn with the production settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=settings.production $(BIN)/gunicorn -c python:settings.gunicorn settings.wsgi
+
+serve: install ## The production stack in the foreground: Varnish in front of gunicorn, the worker (PostgreSQL, Redis)
+	.deploy/serve
+
+bench: install ## Load-test the production stack on PostgreSQL; fails when a budget is missed
+	$(BIN)/python .bench/bench.py
+
+bench-scale: install ## The reader and admin pages, small site against a generated large one
+	$(BIN)/python .bench/scale.py
 
 superuser: migrate ## Create an admin account (or set DJANGO_SUPERUSER_* and run with --no-input)
 	$(MANAGE) createsuperuser

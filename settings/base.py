@@ -400,3 +400,13 @@ PROTECTED_PAGE_RATE_LIMIT = "10/15m"
 # Staff must set up two-factor sign-in before using the admin; off by default.
 REQUIRE_STAFF_2FA = os.environ.get("REQUIRE_STAFF_2FA", "false").lower() == "true"
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", WAGTAIL_SITE_NAME)
+
+# Full-page cache for anonymous readers (home/page_cache.py): seconds a page is kept,
+# 0 turns it off. Kept well under the comment form's two-hour timestamp window.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Running past one machine: object storage for media, a search cluster, read
+# replicas and a front cache, each switched on by the environment (settings/services.py).
+from . import services  # noqa: E402
+
+services.configure(globals())
