@@ -12,9 +12,10 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models, transaction
-from django.utils import timezone
 
 from wagtail.log_actions import log
+
+from home import clock
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ NOT_A_REVIEWER = (
 
 def today():
     """The local date; tests move it to see reviews fall due."""
-    return timezone.localdate()
+    return clock.today()
 
 
 def add_months(date, months):

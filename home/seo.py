@@ -43,8 +43,9 @@ def plain_text(value, length=DESCRIPTION_LENGTH):
 
 def paginated_number(context):
     """The page number of the list the view paginated, or 1."""
-    for value in context.flatten().values():
-        if isinstance(value, PaginatedList):
+    for name, value in context.flatten().items():
+        # Reading csrf_token would make every page carry a token (and not be cached).
+        if name != "csrf_token" and isinstance(value, PaginatedList):
             return value.number
     return 1
 
@@ -126,7 +127,20 @@ def page_meta(context):
 
 
 def social_image(request, page):
-    """The page's hero image cropped for link previews, or None."""
+    """The page's hero image cropped for link previews, or None.
+
+    Worked out once per request: the head and the JSON-LD both show it.
+    """
+    if request is None:
+        return preview_image(request, page)
+    found = getattr(request, "_social_images", {})
+    if page.pk not in found:
+        found[page.pk] = preview_image(request, page)
+        request._social_images = found
+    return found[page.pk]
+
+
+def preview_image(request, page):
     image = getattr(page, "hero_image", None)
     if image is None:
         return None

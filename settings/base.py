@@ -63,6 +63,11 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Before anything reads a body or query Django cannot decode (a bare 500 otherwise).
     "home.middleware.RejectUndecodableMiddleware",
+    # Answers If-None-Match with 304, for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous readers' pages, stored compressed as each client accepts them.
+    "home.page_cache.PageCacheMiddleware",
+    "compression_middleware.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -403,7 +408,9 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", WAGTAIL_SITE_NAME)
 
 # Full-page cache for anonymous readers (home/page_cache.py): seconds a page is kept,
 # 0 turns it off. Kept well under the comment form's two-hour timestamp window.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Off without Redis: each server process would keep its own copy, which another
+# process's changes could not purge.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
 
 # Running past one machine: object storage for media, a search cluster, read
 # replicas and a front cache, each switched on by the environment (settings/services.py).

@@ -8,6 +8,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from articles.builders import build_article, build_home, build_index, build_topic
 from articles.models import ArticleAuthor
+from tests.clients import browser_client
 from tests.content import complete_body, person, reference, writer
 from tests.template_db import migrated_from_template
 
@@ -31,6 +32,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if is_transactional(item):
             item.add_marker(pytest.mark.transactional)
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, sending forms with their Origin as browsers do."""
+    return browser_client()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles.comments.forms import ArticleCommentForm
 from articles.comments.models import PendingComment
+from tests.clients import browser_client
 from tests.comments_fixtures import (
     POST_URL,
     form_data,
@@ -126,7 +127,7 @@ def test_deleting_the_article_deletes_comments_awaiting_confirmation(
 @pytest.mark.django_db(transaction=True)
 def test_two_clicks_at_once_publish_the_comment_once(article, regular):
     for attempt in range(5):
-        Client().post(
+        browser_client().post(
             POST_URL, form_data(article, f"Clicked twice at once, round {attempt}.")
         )
         link = link_in(mail.outbox[-1], "confirm")

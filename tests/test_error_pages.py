@@ -82,7 +82,7 @@ def test_a_form_refused_for_its_token_gets_the_sites_page(db):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/comments/post/", {"comment": "Kept in the browser."})
+    response = client.post("/report-a-problem/1/", {"details": "Kept in the browser."})
     assert response.status_code == 403
     content = response.content.decode()
     assert "<h1>Please send the form again</h1>" in content

@@ -18,13 +18,13 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
-from django.test import Client
 
 from wagtail.models import PageViewRestriction
 
 from articles.builders import build_article, build_home, build_index, build_topic
 from articles.comments.builders import build_comment
 from articles.models import ArticleAuthor, ArticlePage
+from tests.clients import browser_client
 from tests.comments_fixtures import form_data
 from tests.content import complete_body, person, reference, writer
 
@@ -369,9 +369,9 @@ def send(client, world, target, slot, value, method, content_type=FORM):
 @pytest.fixture
 def clients(world, db):
     """A reader's client and a signed-in moderator's, made once a test, not per example."""
-    moderator = Client(raise_request_exception=False)
+    moderator = browser_client(raise_request_exception=False)
     moderator.force_login(world["moderator"])
-    return {False: Client(raise_request_exception=False), True: moderator}
+    return {False: browser_client(raise_request_exception=False), True: moderator}
 
 
 @pytest.mark.parametrize("name", TARGETS)

@@ -17,6 +17,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from .mail import notify_followers
+from .purge import comments_changed
 
 # Who may decide: django_comments' own permission, which the Moderators group holds.
 MODERATE_PERMISSION = "django_comments.can_moderate"
@@ -70,6 +71,7 @@ def approve(comments, user, request=None):
         comment.is_public, comment.is_removed = True, False
     _flag(comments, user, CommentFlag.MODERATOR_APPROVAL, request)
     _log(comments, user, APPROVE)
+    comments_changed(comments)
     transaction.on_commit(lambda: _notify_followers(first_published))
     return len(comments)
 
@@ -79,6 +81,7 @@ def _remove(comments, user, request):
     for comment in comments:
         comment.is_removed = True
     _flag(comments, user, CommentFlag.MODERATOR_DELETION, request)
+    comments_changed(comments)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from django_comments_xtd.models import XtdComment
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page
@@ -11,6 +11,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage
 
 from .models import PendingComment
+from .purge import comments_changed
 
 
 @receiver(post_delete, sender=ArticlePage)
@@ -29,3 +30,10 @@ def delete_article_comments(sender, instance, **kwargs):
         model.objects.filter(
             content_type__in=content_types, object_pk=str(instance.pk)
         ).delete()
+
+
+@receiver(post_save, sender=XtdComment)
+@receiver(post_delete, sender=XtdComment)
+def drop_cached_article(sender, instance, **kwargs):
+    """A comment posted live, confirmed or deleted shows at once, front cache included."""
+    comments_changed([instance])

@@ -18,6 +18,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.models import ArticlePage
@@ -26,9 +27,12 @@ from . import confirmation
 from .decisions import MODERATE_PERMISSION, remove
 from .ids import parse_id
 from .moderation import CLOSED
+from .origin import from_this_site
 from .visibility import article_of, is_public_article, public_article
 
 ARTICLE_TYPE = "articles.articlepage"
+# django_comments' view without its CSRF check: the form is on cached pages (origin.py).
+post_comment_from_any_page = post_comment.__wrapped__
 
 
 def refused(request, status, title, message, page=None, text=""):
@@ -57,12 +61,23 @@ def posted_article(request):
     return page, is_public_article(page)
 
 
+@csrf_exempt
 @require_POST
 @ratelimit(key="ip", rate=post_rate, method="POST", block=False)
 def post(request):
     """django_comments' post view, after the checks it leaves out."""
     text = request.POST.get("comment", "")
     page, public = posted_article(request)
+    if not from_this_site(request):
+        return refused(
+            request,
+            403,
+            "Your comment could not be posted",
+            "The comment was not sent from a page of this site. Go back to the "
+            "article and post your comment from its form.",
+            page if public else None,
+            text,
+        )
     if request.limited:
         response = refused(
             request,
@@ -88,7 +103,7 @@ def post(request):
         return closed(request, None, text)
     # The form checks what the reader can correct (with a message beside the field);
     # the moderator has the final say (closed, reply, blocklist) and says why.
-    response = post_comment(request, next="comments-xtd-sent")
+    response = post_comment_from_any_page(request, next="comments-xtd-sent")
     if isinstance(response, CommentPostBadRequest):
         reason = getattr(request, "comment_refusal", None)
         if reason is not None:
