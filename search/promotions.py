@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from .hits import count_search
 
 
 @dataclass
@@ -14,10 +17,18 @@ class Promotion:
 
 
 def promotions_for(request, query):
-    """Editors' promotions for this query, recording it for the popular-searches report."""
-    recorded = Query.get(query)
-    recorded.add_hit()
-    picks = list(recorded.editors_picks.select_related("page").order_by("sort_order"))
+    """Editors' promotions for this query, counting it for the popular-searches report.
+
+    Reads only: the count waits in the cache for `manage.py flush_search_hits`.
+    """
+    count_search(query)
+    picks = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query)
+        )
+        .select_related("page")
+        .order_by("sort_order")
+    )
     page_ids = [p.page_id for p in picks if p.page_id]
     visible = (
         set(

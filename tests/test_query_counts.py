@@ -26,8 +26,8 @@ HOME_WITH_FEATURED = 12
 INDEX = 12
 INDEX_BY_TOPIC = 13  # one more: the chosen topic
 ARTICLE = 25  # with its authors and its medical review record
-# A new search also records the query and fetches editors' promotions.
-SEARCH_RESULTS = 10
+# A new search also fetches editors' promotions (its hit is counted in the cache).
+SEARCH_RESULTS = 7
 SEARCH_RESULTS_LATER_PAGE = 6
 SEARCH_EMPTY = 2
 
