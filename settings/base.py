@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home.accounts",
     "articles",
     "articles.comments",
+    "articles.wordpress",
     "search",
     "wagtail.api.v2",
     "wagtail.contrib.redirects",

@@ -1,0 +1,1 @@
+"""Moving a WordPress site in: its WXR export becomes articles, people, topics and comments."""
