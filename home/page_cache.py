@@ -32,6 +32,7 @@ from django.utils.cache import (
 )
 
 from . import clock
+from .db_router import wait_for_replicas
 
 VERSION_KEY = "page-cache:version"
 # What only staff, forms and services use; never served from the cache.
@@ -56,6 +57,8 @@ NOT_CONTENT = {
     "admin.logentry",
     "sessions.session",
     "wagtailcore.pagelogentry",
+    # A draft; publishing it saves the page.
+    "wagtailcore.revision",
     "wagtailcore.modellogentry",
     "wagtailimages.rendition",
     "wagtailsearch.indexentry",
@@ -92,14 +95,20 @@ def bump():
 def content_changed(**kwargs):
     """Signal receiver: invalidate every cached page, now and when the change commits.
 
-    The second bump covers pages rendered between the first one and the commit,
-    which read the data as it was.
+    The second bump covers pages rendered between the first one and the commit
+    (or before a read replica replayed it), which read the data as it was.
     """
     sender = kwargs.get("sender")
     if sender is not None and is_bookkeeping(sender):
         return
     bump()
-    transaction.on_commit(bump, robust=True)
+    transaction.on_commit(bump_when_replicas_caught_up, robust=True)
+
+
+def bump_when_replicas_caught_up():
+    # A page rendered from a replica still behind would be stored as current.
+    wait_for_replicas()
+    bump()
 
 
 def is_bookkeeping(model):
