@@ -40,7 +40,7 @@ def related_articles(page, limit=RELATED_LIMIT):
     """Live, public articles to read next: picks in order, then most shared topics.
 
     Two queries whatever the number of picks or topics: Wagtail's view restrictions
-    (for .public()) and the articles themselves.
+    (for .public()) and the articles themselves. The cards show no body: it is not read.
     """
     from .models import ArticlePage
 
@@ -58,6 +58,7 @@ def related_articles(page, limit=RELATED_LIMIT):
         ArticlePage.objects.live()
         .public()
         .exclude(pk=page.pk)
+        .defer("body")
         .annotate(
             picked=Exists(picks),
             pick_order=Subquery(picks.values("sort_order")[:1]),

@@ -79,13 +79,18 @@ def subjects(page):
         things.append({"@type": "MedicalCondition", "name": page.about_condition})
     if things:
         return things
-    if page.pk and not getattr(page, "_cluster_related_objects", None):
-        # Into the page's own cache, so the topic links in the page reuse them.
-        prefetch_related_objects([page], "topics")
     return [
         named({"@type": "Thing", "name": t.name}, t.other_names_list)
-        for t in page.topics.all()
+        for t in topics_of(page)
     ]
+
+
+def topics_of(page):
+    """The page's topics, fetched once: the header's links and the JSON-LD share them."""
+    if page.pk and not getattr(page, "_cluster_related_objects", None):
+        # Into the page's own cache; a preview's unsaved topics are already in memory.
+        prefetch_related_objects([page], "topics")
+    return page.topics.all()
 
 
 def citation_node(reference):

@@ -411,7 +411,14 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", WAGTAIL_SITE_NAME)
 # 0 turns it off. Kept well under the comment form's two-hour timestamp window.
 # Off without Redis: each server process would keep its own copy, which another
 # process's changes could not purge.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
+# Parts of article pages every reader sees (articles/fragment_cache.py), for requests
+# the page cache cannot answer whole (signed in, first read after a change); 0 is off.
+FRAGMENT_CACHE_SECONDS = int(
+    os.environ.get("FRAGMENT_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
 
 # Running past one machine: object storage for media, a search cluster, read
 # replicas and a front cache, each switched on by the environment (settings/services.py).
