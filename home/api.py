@@ -15,6 +15,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from home import search_fallback
 from home.query import clean_query
 
 # Wagtail parses ?fields= one slice at a time (quadratic in its length) and nests by
@@ -93,7 +94,17 @@ class CleanSearchFilter(SearchFilter):
         query = request.GET.copy()
         # The SQLite full-text backend fails on some punctuation readers never need.
         query["search"] = clean_query(query["search"])
-        return super().filter_queryset(_QueryOnly(query), queryset, view)
+        found = super().filter_queryset(_QueryOnly(query), queryset, view)
+        return search_fallback.or_database(
+            found,
+            # While a search cluster is down: the search Wagtail's filter asked of it.
+            lambda: queryset.search(
+                query["search"],
+                operator=operator,
+                order_by_relevance="order" not in query,
+                backend=search_fallback.DATABASE,
+            ),
+        )
 
 
 class _QueryOnly:

@@ -3,6 +3,7 @@
 import difflib
 
 from articles.models import Topic
+from home import search_fallback
 
 from .highlight import terms_found
 from .vocabulary import corrections
@@ -35,6 +36,8 @@ def hints(live, terms):
     known = corrections(terms, live)
     corrected = [known.get(t, t) for t in terms]
     suggestion = " ".join(corrected) if corrected != terms else ""
-    if suggestion and not live.search(suggestion, operator="and").count():
-        suggestion = ""
+    if suggestion:
+        found = search_fallback.search(live, suggestion, operator="and")
+        if not found.count():
+            suggestion = ""
     return suggestion, close_topics(topics, terms, corrected)

@@ -1,12 +1,14 @@
 """Which live articles match, best first.
 
 Wagtail's database backend finds the matches (PostgreSQL full-text search, or SQLite
-FTS5). The SQLite backend ignores field boosts, so matches are re-ordered here the same
-way on both: articles whose title or other names ("Valium" for diazepam), then summary,
-hold the reader's words come first; within that, the backend's own relevance order stands.
+FTS5), or a search cluster with the database behind it (home/search_fallback.py). The
+SQLite backend ignores field boosts, so matches are re-ordered here the same way on all:
+articles whose title or other names ("Valium" for diazepam), then summary, hold the
+reader's words come first; within that, the backend's own relevance order stands.
 """
 
 from articles.models import ArticlePage
+from home import search_fallback
 
 from .highlight import terms_found
 
@@ -22,7 +24,9 @@ def live_articles():
 
 def ranked(live, query, terms):
     """Matching article ids, best first, and how many matched in all."""
-    found = live.only("title", "other_names", "summary").search(query, operator="and")
+    found = search_fallback.search(
+        live.only("title", "other_names", "summary"), query, operator="and"
+    )
     head = list(found[:MAX_RANKED])
 
     def weight(article):

@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from home import search_fallback
 from home.breadcrumbs import Crumb
 from home.query import MAX_QUERY_LENGTH, clean_query
 
@@ -45,8 +46,8 @@ def suggest(request):
     query = clean_query(request.GET.get("q", ""))
     suggestions = []
     if len(query) >= MIN_SUGGEST_LENGTH and any(ch.isalnum() for ch in query):
-        matches = (
-            live_articles().defer_streamfields().autocomplete(query, operator="and")
+        matches = search_fallback.autocomplete(
+            live_articles().defer_streamfields(), query, operator="and"
         )
         suggestions = [
             {"title": page.title, "url": page.get_url(request=request)}

@@ -156,7 +156,7 @@ def search(settings, environ):
             "BACKEND": f"wagtail.search.backends.{kind}",
             "URLS": [_http_url("SEARCH_URL", url) for url in urls],
             "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "healthinfo_"),
-            "TIMEOUT": _seconds(environ, "SEARCH_TIMEOUT", "5"),
+            "TIMEOUT": _seconds(environ, "SEARCH_TIMEOUT", "2"),
         },
         # Kept current beside the cluster, so a search can fall back to it while the
         # cluster is down (`.search(..., backend="database")`).

@@ -154,7 +154,7 @@ def test_search_url_selects_wagtails_search_cluster_backend(built, kind):
                 "https://search2.example.org",
             ],
             "INDEX_PREFIX": "healthinfo_",
-            "TIMEOUT": 5.0,
+            "TIMEOUT": 2.0,
         },
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
@@ -176,7 +176,7 @@ def test_the_search_backend_builds_its_client_from_the_configuration(
     backend = import_string(params.pop("BACKEND") + ".SearchBackend")(params)
 
     assert backend.index_prefix == "healthinfo_"
-    assert backend.timeout == 5.0
+    assert backend.timeout == 2.0
     (host,) = backend.hosts
     assert (host["host"], host["port"]) == ("search.example.org", 9243)
     assert host.get("scheme") == "https" or host.get("use_ssl") is True
