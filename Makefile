@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST_PORT ?= 127.0.0.1:8000
 WORKER_ARGS := --queue-name mail --backend mail
+IMPORT_WORKER_ARGS := --queue-name imports --backend imports
 
 .PHONY: help install run worker serve-prod serve bench bench-scale migrate demo superuser test lint format check test-fast browser-test clean
 
@@ -27,12 +28,15 @@ migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set
 demo: migrate ## Load the demo content (safe to run again)
 	$(MANAGE) load_demo_content
 
-run: demo ## Set everything up and serve on http://127.0.0.1:8000/, with the mail worker
+run: demo ## Set everything up and serve on http://127.0.0.1:8000/, with the workers
 	@$(MANAGE) db_worker $(WORKER_ARGS) & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker $(IMPORT_WORKER_ARGS) & importer=$$!; \
+	trap 'kill $$worker $$importer 2>/dev/null; wait $$worker $$importer 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST_PORT)
 
-worker: migrate ## Only the mail worker: sends the queued comment emails
+worker: migrate ## The background workers: comment emails and WordPress imports
+	@$(MANAGE) db_worker $(IMPORT_WORKER_ARGS) & importer=$$!; \
+	trap 'kill $$importer 2>/dev/null; wait $$importer 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) db_worker $(WORKER_ARGS)
 
 serve-prod: install ## gunicorn with the production settings (needs SECRET_KEY, ALLOWED_HOSTS)
@@ -80,4 +84,4 @@ browser-test: install ## Only the browser tests
 	$(BIN)/pytest -m browser
 
 clean: ## Remove the virtualenv, database and collected files
-	rm -rf $(VENV) db.sqlite3 static media .test-media .test-db
+	rm -rf $(VENV) db.sqlite3 static media .test-media .test-db .private-uploads .test-private-uploads

@@ -190,6 +190,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads that must never be public (WordPress exports waiting for their import).
+PRIVATE_UPLOADS_ROOT = Path(
+    os.environ.get("PRIVATE_UPLOADS_ROOT", BASE_DIR / ".private-uploads")
+)
+WORDPRESS_IMPORT_MAX_BYTES = (
+    int(os.environ.get("WORDPRESS_IMPORT_MAX_MB", "200")) * 1024 * 1024
+)
+WORDPRESS_IMPORT_KEEP_DAYS = int(os.environ.get("WORDPRESS_IMPORT_KEEP_DAYS", "7"))
+WORDPRESS_IMPORT_MEDIA_DIR = os.environ.get("WORDPRESS_IMPORT_MEDIA_DIR") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -327,6 +336,12 @@ TASKS = {
     "mail": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["mail"],
+    },
+    # WordPress imports from the admin: a worker of their own, so a long import never
+    # holds up readers' emails.
+    "imports": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["imports"],
     },
 }
 # /healthz calls the mail queue degraded once mail has waited this long for a worker.

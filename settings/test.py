@@ -19,6 +19,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Tests run without collectstatic: find static files as they are asked for.
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+PRIVATE_UPLOADS_ROOT = BASE_DIR / ".test-private-uploads"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {
     "version": 1,
@@ -32,6 +33,10 @@ TASKS = {
     "mail": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": ["mail"],
+    },
+    "imports": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["imports"],
     },
 }
 # Django's test Client.login() authenticates without a request, which axes refuses.
