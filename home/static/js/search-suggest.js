@@ -19,26 +19,40 @@
   var row = input.parentNode;
   var listId = "site-search-suggestions";
 
-  var list = document.createElement("ul");
-  list.id = listId;
-  list.className = "search-suggest";
-  list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", "Suggested articles");
-  list.hidden = true;
-
-  var status = document.createElement("p");
-  status.className = "visually-hidden";
-  status.setAttribute("role", "status");
-
-  row.classList.add("search-suggest__anchor");
-  row.appendChild(list);
-  form.appendChild(status);
+  var list = null;
+  var status = null;
 
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");
   input.setAttribute("aria-expanded", "false");
-  input.setAttribute("aria-controls", listId);
   input.setAttribute("autocomplete", "off");
+
+  // The list and its live region are built when the box is first used, not while the
+  // page loads: nothing of them shows before then.
+  function build() {
+    if (list) {
+      return;
+    }
+    list = document.createElement("ul");
+    list.id = listId;
+    list.className = "search-suggest";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Suggested articles");
+    list.hidden = true;
+    // Keep focus in the box while a suggestion is clicked.
+    list.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+
+    status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+
+    row.classList.add("search-suggest__anchor");
+    row.appendChild(list);
+    form.appendChild(status);
+    input.setAttribute("aria-controls", listId);
+  }
 
   var suggestions = [];
   var active = -1;
@@ -65,6 +79,9 @@
   }
 
   function close() {
+    if (!list) {
+      return;
+    }
     list.hidden = true;
     input.setAttribute("aria-expanded", "false");
     setActive(-1);
@@ -147,11 +164,13 @@
   }
 
   input.addEventListener("input", function () {
+    build();
     window.clearTimeout(timer);
     timer = window.setTimeout(fetchSuggestions, DELAY);
   });
 
   input.addEventListener("keydown", function (event) {
+    build();
     var count = suggestions.length;
     switch (event.key) {
       case "ArrowDown":
@@ -205,16 +224,12 @@
     }
   });
 
-  // Keep focus in the box while a suggestion is clicked.
-  list.addEventListener("mousedown", function (event) {
-    event.preventDefault();
-  });
-
   input.addEventListener("blur", function () {
     close();
   });
 
   input.addEventListener("focus", function () {
+    build();
     if (input.value.trim().length >= MIN_LENGTH && suggestions.length) {
       open();
     }
