@@ -253,9 +253,7 @@ class PageCacheMiddleware:
     @staticmethod
     def replay(request, stored):
         body = b"" if request.method == "HEAD" else stored["body"]
-        response = HttpResponse(body)
-        for name, value in stored["headers"]:
-            response[name] = value
+        response = HttpResponse(body, headers=dict(stored["headers"]))
         if request.method == "HEAD":
             response["Content-Length"] = str(len(stored["body"]))
         response["X-Page-Cache"] = "hit"

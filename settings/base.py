@@ -61,13 +61,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers If-None-Match with 304, for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous readers' pages, stored compressed as each client accepts them, with the
+    # headers of the middleware below: a stored page is answered with no more work. It
+    # reads the raw path and cookies only, nothing Django might fail to decode.
+    "home.page_cache.PageCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Before anything reads a body or query Django cannot decode (a bare 500 otherwise).
     "home.middleware.RejectUndecodableMiddleware",
-    # Answers If-None-Match with 304, for cached pages too.
-    "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous readers' pages, stored compressed as each client accepts them.
-    "home.page_cache.PageCacheMiddleware",
     "compression_middleware.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
