@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -29,6 +29,12 @@ from . import workflow  # noqa: F401  (defines MedicalReviewTask)
 from .about import AboutMixin
 from .blocks import ArticleStreamBlock, starting_sections
 from .contents import ArticleContentsMixin
+from .editor_panels import (
+    BodyPanel,
+    BulkChooserInlinePanel,
+    FetchChoicesOncePanel,
+    RenderOnceInlinePanel,
+)
 from .editorial import ArticleAuthor, Correction, ProblemReport
 from .forms import ArticlePageForm
 from .glance import AtAGlanceMixin
@@ -185,22 +191,22 @@ class ArticlePage(
         *Page.content_panels,
         FieldPanel("other_names"),
         FieldPanel("summary"),
-        InlinePanel(
+        BulkChooserInlinePanel(
             "authors",
             heading="Authors",
             label="Author",
             min_num=0,
             help_text="Required to publish: at least one author.",
         ),
-        FieldPanel("medical_reviewer"),
+        FetchChoicesOncePanel("medical_reviewer"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
             heading="Hero image",
         ),
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("body"),
+        FetchChoicesOncePanel("topics", widget=forms.CheckboxSelectMultiple),
+        BodyPanel("body"),
         AtAGlanceMixin.glance_panel,
-        InlinePanel(
+        RenderOnceInlinePanel(
             "references",
             heading="References",
             label="Reference",
@@ -213,7 +219,7 @@ class ArticlePage(
             label="Correction",
             help_text="Dated notes shown at the top of the article.",
         ),
-        InlinePanel(
+        BulkChooserInlinePanel(
             "related_links",
             heading="Related articles",
             label="Related article",
@@ -295,5 +301,8 @@ class ArticlePage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
-        context["editorial_policy"] = StandardPage.editorial_policy(site)
+        # Read only where the stored article part is rendered afresh.
+        context["editorial_policy"] = SimpleLazyObject(
+            lambda: StandardPage.editorial_policy(site)
+        )
         return context

@@ -2,6 +2,8 @@
 
 from wagtail.admin.panels import Panel
 
+SHOWN_REVIEWS = 10
+
 
 class ReviewRecordPanel(Panel):
     """Read-only: the reviews recorded for this article, newest first."""
@@ -17,8 +19,17 @@ class ReviewRecordPanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             saved = page is not None and page.pk is not None
-            context["page"] = page
-            context["reviews"] = (
-                page.reviews.select_related("reviewer", "user")[:10] if saved else []
+            reviews = (
+                list(page.reviews.select_related("reviewer", "user")[:SHOWN_REVIEWS])
+                if saved
+                else []
             )
+            if saved and page.last_review_id:
+                # The page's own record of its last review (page.review) is among
+                # these; the panel and the page status then need no query of their own.
+                for review in reviews:
+                    if review.pk == page.last_review_id:
+                        page.__dict__.setdefault("review", review)
+            context["page"] = page
+            context["reviews"] = reviews
             return context

@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -11,6 +12,7 @@ from . import (  # noqa: F401
     review_admin,
     shell,
 )
+from .editor_view import ArticlePageViewSet
 from .topics import Topic
 
 
@@ -25,3 +27,8 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_article_page_viewset():
+    return ArticlePageViewSet("article_pages")
