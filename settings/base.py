@@ -201,6 +201,10 @@ WORDPRESS_IMPORT_MAX_BYTES = (
 )
 WORDPRESS_IMPORT_KEEP_DAYS = int(os.environ.get("WORDPRESS_IMPORT_KEEP_DAYS", "7"))
 WORDPRESS_IMPORT_MEDIA_DIR = os.environ.get("WORDPRESS_IMPORT_MEDIA_DIR") or None
+# Headings that name an article section, added to the defaults in
+# articles/wordpress/sections.py (a heading matches a phrase when it begins with its
+# words), e.g. {"safety": ["cautions"], "bottom_line": ["in short"]}.
+WORDPRESS_SECTION_HEADINGS = {}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

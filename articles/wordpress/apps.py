@@ -6,3 +6,7 @@ class WordPressConfig(AppConfig):
     label = "wordpress"
     verbose_name = "WordPress import"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Old ?p=ID addresses, which Wagtail's redirects cannot reach.
+        from . import old_addresses  # noqa: F401
