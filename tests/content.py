@@ -85,6 +85,21 @@ def alternatives(options=None, **value):
     }
 
 
+def linked_options(keys, pages):
+    """Alternatives, one per reference key, each linking to an article of the site."""
+    return [
+        {
+            "name": f"Option {n}",
+            "kind": "therapy",
+            "evidence": "Helps.",
+            "certainty": "low",
+            "references": key,
+            "page": page.pk,
+        }
+        for n, (key, page) in enumerate(zip(keys, pages, strict=True))
+    ]
+
+
 def deciding(**value):
     return {
         "type": "deciding",

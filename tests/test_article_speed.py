@@ -32,6 +32,7 @@ from tests.content import (
     evidence,
     guideline,
     guidelines,
+    linked_options,
     overview,
     reference,
     safety,
@@ -92,19 +93,7 @@ def body(keys, linked):
             ],
         ),
         medicine_facts(keys),
-        alternatives(
-            options=[
-                {
-                    "name": f"Option {n}",
-                    "kind": "therapy",
-                    "evidence": "Helps.",
-                    "certainty": "low",
-                    "references": key,
-                    "page": page.pk,
-                }
-                for n, (key, page) in enumerate(zip(keys, linked, strict=True))
-            ]
-        ),
+        alternatives(options=linked_options(keys, linked)),
         deciding(),
         bottom_line(),
     ]

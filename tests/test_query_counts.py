@@ -15,6 +15,7 @@ from tests.content import (
     bottom_line,
     efficacy,
     evidence,
+    linked_options,
     make_image,
     overview,
     reference,
@@ -109,19 +110,7 @@ def test_article_page_queries_do_not_grow_with_its_content(
         overview(),
         efficacy(items=[evidence(references=key) for key in keys]),
         safety(),
-        alternatives(
-            options=[
-                {
-                    "name": f"Option {n}",
-                    "kind": "therapy",
-                    "evidence": "Helps.",
-                    "certainty": "low",
-                    "references": key,
-                    "page": page.pk,
-                }
-                for n, (key, page) in enumerate(zip(keys, linked, strict=True))
-            ]
-        ),
+        alternatives(options=linked_options(keys, linked)),
         bottom_line(),
         *[
             {
