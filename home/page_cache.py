@@ -209,7 +209,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         version, stored = self.lookup(key)
-        # Parts of the page (articles/fragment_cache.py) are built from this version too.
+        # Parts of pages (home/fragment_cache.py) are built from this version too.
         request._content_version = version
         if stored is not None:
             return self.replay(request, stored)

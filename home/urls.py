@@ -1,4 +1,4 @@
-"""Site-wide machine-readable addresses: sitemap, robots.txt and /favicon.ico."""
+"""Site-wide machine-readable addresses: sitemaps, robots.txt and /favicon.ico."""
 
 from django.http import HttpResponse, HttpResponseRedirect
 from django.templatetags.static import static
@@ -6,9 +6,8 @@ from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from wagtail.contrib.sitemaps.views import sitemap
-
 from home.seo import absolute_url
+from home.sitemaps import sitemap_index, sitemap_section
 
 # Staff areas, and result lists that would only repeat the articles.
 DISALLOWED = ["/admin/", "/django-admin/", "/search/", "/comments/"]
@@ -41,7 +40,8 @@ def favicon(request):
 
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("favicon.ico", favicon, name="favicon"),
 ]

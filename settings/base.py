@@ -435,7 +435,7 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", WAGTAIL_SITE_NAME)
 PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
 )
-# Parts of article pages every reader sees (articles/fragment_cache.py), for requests
+# Parts of pages every reader sees (home/fragment_cache.py), for requests
 # the page cache cannot answer whole (signed in, first read after a change); 0 is off.
 FRAGMENT_CACHE_SECONDS = int(
     os.environ.get("FRAGMENT_CACHE_SECONDS", "300" if REDIS_URL else "0")

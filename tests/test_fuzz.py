@@ -143,6 +143,7 @@ TARGETS = {
     "atom": Target("/feeds/atom/"),
     "topic-feed": Target("/feeds/topics/{v}/rss/"),
     "sitemap": Target("/sitemap.xml", query=("p", "section")),
+    "sitemap-file": Target("/sitemap-{v}.xml", query=("p",)),
     "robots": Target("/robots.txt", query=("x",)),
     "person": Target("/people/{v}/"),
     "healthz": Target("/healthz", query=("x",)),

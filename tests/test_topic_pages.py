@@ -136,7 +136,7 @@ def test_sitemap_lists_topic_pages_with_live_articles(
 ):
     article_factory("About backs", topics=[topic])
     article_factory("Draft about sleep", publish=False, topics=[sleep])
-    sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 (our own output)
+    sitemap = ElementTree.fromstring(client.get("/sitemap-pages.xml").content)  # noqa: S314 (our own output)
     locations = [loc.text for loc in sitemap.iter(f"{SITEMAP_NS}loc")]
     assert "http://localhost/articles/topics/back-pain/" in locations
     assert not [loc for loc in locations if "topics/sleep" in loc]
