@@ -5,10 +5,9 @@ from django_comments_xtd.models import XtdComment
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef
-from django.db.models.functions import Cast
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.widgets import AdminPageChooser
 
 from articles.models import ArticlePage
 
@@ -18,18 +17,26 @@ from .states import HELD, STATE_CHOICES, filter_by_state
 # Searched with the ORM (comments are not in the search index): text, name, email.
 SEARCH_FIELDS = ["comment", "user_name", "user_email"]
 
+NO_SUCH_ARTICLE = "No article has this id. Choose one with the Article filter."
 
-def commented_articles(request):
-    """Articles with at least one comment, for the article filter."""
-    comments = XtdComment.objects.filter(
-        content_type=ContentType.objects.get_for_model(ArticlePage),
-        object_pk=Cast(OuterRef("pk"), CharField()),
-    )
-    return ArticlePage.objects.filter(Exists(comments)).order_by("title")
+
+class ArticleChooser(AdminPageChooser):
+    """Wagtail's page chooser for articles: one article on the page, not a list of all."""
+
+    def __init__(self, **kwargs):
+        super().__init__(target_models=[ArticlePage], **kwargs)
+
+    def get_instance(self, value):
+        # The chooser renders the raw query value, which may be no id at all.
+        if not isinstance(value, ArticlePage) and parse_id(value) is None:
+            return None
+        return super().get_instance(value)
 
 
 class ArticleChoiceField(django_filters.fields.ModelChoiceField):
-    """An article id from the query string: anything but an id is an invalid choice."""
+    """An article id from the query string: anything but an article's id is an error."""
+
+    default_error_messages = {"invalid_choice": NO_SUCH_ARTICLE}
 
     def to_python(self, value):
         if value not in self.empty_values and parse_id(value) is None:
@@ -54,8 +61,8 @@ class CommentFilterSet(WagtailFilterSet):
     )
     article = ArticleFilter(
         label="Article",
-        queryset=commented_articles,
-        empty_label="All articles",
+        queryset=ArticlePage.objects.all(),
+        widget=ArticleChooser(),
         method="filter_article",
     )
 

@@ -35,6 +35,7 @@ from .columns import (
     article_links,
     available_actions,
 )
+from .pagination import CappedPaginator
 from .states import state_of, with_moderation_state
 
 
@@ -47,9 +48,23 @@ class CommentIndexView(snippet_views.IndexView):
     page_title = "Comments"
     url_namespace = None
     bulk_action_classes = ()
+    paginator_class = CappedPaginator
 
     def get_base_queryset(self):
         return comments_queryset().prefetch_related("content_object")
+
+    @cached_property
+    def filter_errors(self):
+        """What is wrong with the filters in the query string, for the moderator."""
+        if self.filters is None or self.filters.is_valid():
+            return []
+        return [error for errors in self.filters.errors.values() for error in errors]
+
+    def filter_queryset(self, queryset):
+        # A bad filter lists nothing and says why, rather than every comment.
+        if self.filter_errors:
+            return queryset.none()
+        return super().filter_queryset(queryset)
 
     def order_queryset(self, queryset):
         # Newest first by default; the pk keeps pages stable between equal dates.
@@ -64,6 +79,8 @@ class CommentIndexView(snippet_views.IndexView):
 
     @cached_property
     def no_results_message(self):
+        if self.filter_errors:
+            return " ".join(self.filter_errors)
         if not (self.is_searching or self.is_filtering):
             return "No comments are waiting for moderation."
         return super().no_results_message

@@ -50,6 +50,7 @@ class CommentViewSet(SnippetViewSet):
     inspect_view_class = CommentInspectView
     history_view_class = CommentHistoryView
     index_template_name = "article_comments/admin/comments/index.html"
+    index_results_template_name = "article_comments/admin/comments/index_results.html"
     inspect_template_name = "article_comments/admin/comments/inspect.html"
     filterset_class = CommentFilterSet
     search_fields = SEARCH_FIELDS
