@@ -72,6 +72,35 @@ ARTICLES_PER_PAGE = 12
 SLUG = re.compile(r"[-\w]+")
 
 
+class ArticlePaginator(Paginator):
+    """Django's paginator, each page of articles about as cheap to read as the first.
+
+    An OFFSET walks every row it skips: the last of 834 pages read all 10,000
+    articles to show four. A page past the middle is read from the far end, and only
+    ids are walked past; whole rows are read for the one page shown.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if bottom <= self.count - top:
+            rows = self.rows(self.object_list, bottom, top)
+        else:
+            backwards = self.object_list.reverse()
+            rows = self.rows(backwards, self.count - top, self.count - bottom)[::-1]
+        return self._get_page(rows, number, self)
+
+    @staticmethod
+    def rows(queryset, start, stop):
+        """Rows start to stop, the ones before walked past by id alone."""
+        if not start:
+            return list(queryset[:stop])
+        return list(queryset.filter(pk__in=queryset.values("pk")[start:stop]))
+
+
 class ArticleIndexPage(ReviewedSectionMixin, RoutablePageMixin, Page):
     introduction = models.TextField(
         blank=True, help_text="A sentence or two shown above the list of articles."
@@ -95,12 +124,23 @@ class ArticleIndexPage(ReviewedSectionMixin, RoutablePageMixin, Page):
 
     def topics(self, articles=None):
         """Topics with at least one live, public article here."""
-        articles = self.articles() if articles is None else articles
-        return Topic.objects.filter(articlepage__in=articles).distinct()
+        return Topic.objects.used_by(self.articles() if articles is None else articles)
 
     def topic_url(self, topic, request=None):
-        url = self.get_url(request=request) or ""
-        return url + self.reverse_subpage("topic", kwargs={"slug": topic.slug})
+        return self.url_for(request) + self.reverse_subpage(
+            "topic", kwargs={"slug": topic.slug}
+        )
+
+    def url_for(self, request=None):
+        """This page's URL, worked out once per request: a list of topics asks often."""
+        if request is None:
+            return self.get_url() or ""
+        urls = getattr(request, "_article_index_urls", None)
+        if urls is None:
+            urls = request._article_index_urls = {}
+        if self.pk not in urls:
+            urls[self.pk] = self.get_url(request=request) or ""
+        return urls[self.pk]
 
     def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -114,7 +154,7 @@ class ArticleIndexPage(ReviewedSectionMixin, RoutablePageMixin, Page):
         if topic is not None:
             articles = articles.filter(topics=topic)
         # get_page() turns a missing, malformed or out-of-range number into a real page.
-        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+        context["articles"] = ArticlePaginator(articles, ARTICLES_PER_PAGE).get_page(
             request.GET.get("page")
         )
         context["topics"] = topics
@@ -129,7 +169,8 @@ class ArticleIndexPage(ReviewedSectionMixin, RoutablePageMixin, Page):
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request=request)
         base = self.get_full_url(request=request) or ""
-        topics = self.topics().annotate(
+        # Grouped in one pass over the articles listed here: a sitemap reads them all.
+        topics = Topic.objects.filter(articlepage__in=self.articles()).annotate(
             lastmod=models.Max("articlepage__last_published_at")
         )
         return urls + [

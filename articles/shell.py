@@ -30,7 +30,7 @@ def front_page_articles(page, request, context):
         .order_by("-first_published_at", "-pk")
         .prefetch_related("topics")[:LATEST_COUNT]
     )
-    context["topics"] = Topic.objects.filter(articlepage__in=live).distinct()
+    context["topics"] = Topic.objects.used_by(live)
     context["home_page_sections"].append("articles/includes/home_page_articles.html")
 
 
