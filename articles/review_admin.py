@@ -4,7 +4,18 @@ import datetime
 
 import django_filters
 
-from django.db.models import Case, CharField, Count, F, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -21,6 +32,7 @@ from wagtail.permissions import policy_registry
 from .editorial import ArticleAuthor
 from .models import ArticlePage
 from .people import Person
+from .publishing import import_authorisations
 from .topics import Topic
 
 DUE_SOON_DAYS = 30
@@ -30,12 +42,14 @@ REPORT_PERMISSIONS = ["add", "change", "publish"]
 
 class Status:
     UNREVIEWED = "unreviewed"
+    IMPORTED = "imported"  # among the unreviewed: brought over from the old site
     OVERDUE = "overdue"
     DUE_SOON = "due_soon"
     CURRENT = "current"
 
     CHOICES = [
         (UNREVIEWED, "Published without medical review"),
+        (IMPORTED, "Imported, awaiting medical review"),
         (OVERDUE, "Overdue"),
         (DUE_SOON, f"Due within {DUE_SOON_DAYS} days"),
         (CURRENT, "Current"),
@@ -119,6 +133,10 @@ class ReviewsDueFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_status(self, queryset, name, value):
+        if value == Status.IMPORTED:
+            return queryset.filter(
+                review_status=Status.UNREVIEWED, imported_awaiting_review=True
+            )
         return queryset.filter(review_status=value) if value else queryset
 
 
@@ -175,6 +193,14 @@ class ReviewsDueView(ReportView):
         authors = ArticleAuthor.objects.select_related("person").order_by("sort_order")
         return (
             reviewable_articles(self.request.user)
+            .annotate(
+                # The live version is the import an administrator published unreviewed.
+                imported_awaiting_review=Exists(
+                    import_authorisations().filter(
+                        revision_id=OuterRef("live_revision_id")
+                    )
+                )
+            )
             .select_related("medical_reviewer", "last_review")
             .prefetch_related(Prefetch("authors", queryset=authors))
             # Overdue first; never-reviewed articles last, flagged as not reviewed.
@@ -189,7 +215,13 @@ class ReviewsDueView(ReportView):
                 page.medical_reviewer.name if page.medical_reviewer else ""
             )
             page.review = page.last_review  # already joined: no query per row
-            page.status_label = Status.LABELS[page.review_status]
+            imported = (
+                page.review_status == Status.UNREVIEWED
+                and page.imported_awaiting_review
+            )
+            page.status_label = Status.LABELS[
+                Status.IMPORTED if imported else page.review_status
+            ]
         return object_list
 
 

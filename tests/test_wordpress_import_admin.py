@@ -16,7 +16,7 @@ from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Topic
 from articles.wordpress import jobs
 from articles.wordpress.job_models import ImportJob, upload_storage
 from tests.html import parse, text
@@ -438,9 +438,11 @@ def test_the_import_page_lists_recent_imports_in_a_fixed_number_of_queries(
     assert len(page.select("table.listing tbody tr")) == 10
 
 
-def test_publishing_at_once_still_keeps_articles_that_break_the_rules_as_drafts(
+def test_publishing_at_once_puts_articles_live_awaiting_review_and_says_why_not_all(
     signed_in,
 ):
+    # Articles about medicines must say when to get urgent help: the import cannot.
+    Topic.objects.create(name="Medicines", slug="medicines", needs_urgent_help=True)
     upload(signed_in, live="on")
     job = ImportJob.objects.get()
 
@@ -448,10 +450,15 @@ def test_publishing_at_once_still_keeps_articles_that_break_the_rules_as_drafts(
 
     page = page_of(response)
     assert heading(page) == "Imported"
+    assert "Articles that went live, awaiting medical review: 1." in text(
+        page.select_one(".wordpress-report__live")
+    )
     held = text(page.select_one(".wordpress-report__held"))
-    assert "2: Choose a medical reviewer before publishing." in held
-    assert imported_articles().count() == 2
-    assert not imported_articles().filter(live=True).exists()
+    assert "1: Add a “Get help urgently” block before publishing" in held
+    assert "medical reviewer" not in held
+    assert list(
+        imported_articles().filter(live=True).values_list("title", flat=True)
+    ) == ["Heat wraps for back pain"]
 
 
 def test_an_upload_whose_articles_index_was_deleted_is_not_imported(signed_in, index):

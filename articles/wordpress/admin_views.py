@@ -86,9 +86,11 @@ class UploadForm(forms.Form):
         label="Publish imported posts at once, before their medical review",
         help_text="Off (the default): every post arrives as a draft and reaches "
         "readers only through medical review, as articles written here do. On: "
-        "each post published on WordPress goes live at once if it meets the site's "
-        "publishing rules, and readers see that it is not yet medically reviewed; "
-        "the report lists those kept as drafts, and why. Choose it when switching a "
+        "each post published on WordPress goes live at once, awaiting medical "
+        "review, if it has a summary, an author and, where its topic needs it, "
+        "urgent-help advice; readers see that it is not yet medically reviewed, and "
+        "Reviews due lists it. The report lists those kept as drafts, and why. Any "
+        "later change goes through medical review. Choose it when switching a "
         "live site over, so its articles do not vanish from readers and search "
         "engines meanwhile. Administrators only.",
     )

@@ -6,10 +6,12 @@ rolled back and reported, and the rest go on. A dry run does it all inside one
 transaction that is rolled back, so its report is the real one.
 
 Imported articles arrive as drafts. With `live=True`, a post published in WordPress is
-published here too, but only through the site's own gate: as an administrator's
-publish without medical review (`user` must be one), and only if the article already
-meets every publishing rule; readers then see that it has not yet been medically
-reviewed. WordPress pages, which are not medically reviewed, go live with it.
+published here too, but only through the site's own gate: `user` (an administrator)
+marks its import revision as live awaiting medical review, and the gate lets that
+revision alone go live without a reviewer, references or the structured sections, if
+it has what readers are owed from the start (saving.py, publishing.py). Readers see
+that it is not yet medically reviewed. WordPress pages, which are not medically
+reviewed, go live with it.
 """
 
 import logging

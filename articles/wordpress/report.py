@@ -34,6 +34,7 @@ class ImportReport:
     counts: dict = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
     dropped: Counter = field(default_factory=Counter)  # cleaning.DROPPED_LABELS keys
     deepened: int = 0  # replies moved up to the deepest level the site allows
+    live_awaiting_review: int = 0  # articles published before their medical review
     not_published: Counter = field(default_factory=Counter)  # reason → how many
     errors: list = field(default_factory=list)  # {"id", "title", "message"}
     error_count: int = 0
@@ -65,6 +66,7 @@ class ImportReport:
             mine.skipped.update(counts.skipped)
         self.dropped.update(other.dropped)
         self.deepened += other.deepened
+        self.live_awaiting_review += other.live_awaiting_review
         self.not_published.update(other.not_published)
 
     def as_dict(self):
@@ -93,6 +95,7 @@ class ImportReport:
                 if self.dropped[key]
             ],
             "deepened_threads": self.deepened,
+            "live_awaiting_review": self.live_awaiting_review,
             "not_published": [
                 {"reason": reason, "count": count}
                 for reason, count in self.not_published.most_common()
@@ -127,6 +130,13 @@ class ImportReport:
                 "",
                 f"Replies nested deeper than the site allows, attached to their deepest "
                 f"allowed ancestor: {self.deepened:,}",
+            ]
+        if self.live:
+            went = "would go" if self.dry_run else "went"
+            lines += [
+                "",
+                f"Articles that {went} live, awaiting medical review: "
+                f"{self.live_awaiting_review:,}",
             ]
         if data["not_published"]:
             lines += ["", "Kept as drafts instead of going live:"]

@@ -2,10 +2,14 @@
 
 A new page is created as a draft; an imported page gets a new draft revision, and a
 live one keeps its live version until someone publishes. Going live is only ever
-asked of the site's publishing gate (articles/publishing.py), never done around it.
+asked of the site's publishing gate (articles/publishing.py), never done around it:
+for an article, the administrator running the import marks its import revision as
+live awaiting medical review, which the gate honours for that revision alone.
 """
 
 from contextlib import nullcontext
+
+from django.db import transaction
 
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex
@@ -15,13 +19,17 @@ from wagtail.signal_handlers import (
 )
 
 from ..models import ArticlePage
-from ..publishing import PublishingRefused
+from ..publishing import IMPORTED_AWAITING_REVIEW_ACTION, PublishingRefused
 from .pages import free_slug
 
 NOT_PUBLISHED = "not published in WordPress (a draft, pending, private or scheduled)"
 PROTECTED = "password-protected in WordPress"
 NEEDS_ADMIN = (
     "going live without a medical review needs an administrator: run the import as one"
+)
+REVIEWED_LIVE = (
+    "its live version has been medically reviewed: the imported changes wait for "
+    "review as a draft"
 )
 
 
@@ -71,13 +79,32 @@ def go_live(page, revision, item, context, report):
     if item.password:
         report.not_published[PROTECTED] += 1
         return
-    if isinstance(page, ArticlePage) and not (
-        context.user and context.user.is_superuser
-    ):
+    if isinstance(page, ArticlePage):
+        publish_awaiting_review(page, revision, context.user, report)
+    else:
+        revision.publish(user=context.user)
+
+
+def publish_awaiting_review(article, revision, user, report):
+    """Publish the import revision as an administrator's: live, awaiting review."""
+    if not (user and user.is_superuser):
         report.not_published[NEEDS_ADMIN] += 1
         return
+    if article.live and article.live_content_reviewed:
+        report.not_published[REVIEWED_LIVE] += 1
+        return
     try:
-        revision.publish(user=context.user)
+        # A refused revision keeps no permission to go live later.
+        with transaction.atomic():
+            log(
+                instance=article,
+                action=IMPORTED_AWAITING_REVIEW_ACTION,
+                user=user,
+                revision=revision,
+            )
+            revision.publish(user=user)
     except PublishingRefused as refusal:
         for problem in refusal.problems:
             report.not_published[problem.message] += 1
+        return
+    report.live_awaiting_review += 1

@@ -3,7 +3,9 @@ from django.urls import include, path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
+from ..publishing import IMPORTED_AWAITING_REVIEW_ACTION
 from . import admin_views
 
 urlpatterns = [
@@ -47,3 +49,16 @@ def register_import_permission():
     return Permission.objects.filter(
         content_type__app_label="wordpress", codename="import_wordpress"
     )
+
+
+@hooks.register("register_log_actions")
+def register_imported_awaiting_review_log_action(actions):
+    @actions.register_action(IMPORTED_AWAITING_REVIEW_ACTION)
+    class ImportedAwaitingReviewFormatter(LogFormatter):
+        label = "Imported live, awaiting medical review"
+
+        def format_message(self, log_entry):
+            return (
+                "Imported from WordPress and published before its medical review, "
+                "by an administrator"
+            )

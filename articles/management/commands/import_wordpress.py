@@ -64,8 +64,10 @@ class Command(BaseCommand):
             "--live-awaiting-review",
             action="store_true",
             help="Publish what WordPress had published: pages go live; articles go "
-            "live, shown as not yet medically reviewed, only if they already meet "
-            "every publishing rule (the rest stay drafts). Needs --user.",
+            "live awaiting medical review (readers are told so) if they have a "
+            "summary, an author and any urgent-help block their topics need; the rest "
+            "stay drafts, and the report says why. Any later change goes through "
+            "medical review. Needs --user (an administrator).",
         )
         parser.add_argument(
             "--user",
