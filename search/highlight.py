@@ -1,5 +1,6 @@
 """Finding the reader's words in text: query terms, highlighting and snippets."""
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -32,7 +33,13 @@ def _stem(word):
 def matches(word, term):
     """Whether a word of text answers a query term: the same word, a longer form of
     it ("pain" in "painful"), or a plural or -ing/-ed form ("aches" for "ache")."""
-    word = word.casefold()
+    return _folded_matches(word.casefold(), term)
+
+
+# Ranking asks this of every word of hundreds of titles and summaries, mostly the same
+# words over and over: remembering the answers makes that a lookup each.
+@functools.lru_cache(maxsize=16384)
+def _folded_matches(word, term):
     return (
         word == term
         or (len(term) >= MIN_PREFIX and word.startswith(term))
@@ -42,8 +49,8 @@ def matches(word, term):
 
 def terms_found(text, terms):
     """The query terms that occur in `text`."""
-    words = set(WORD.findall(text))
-    return {t for t in terms if any(matches(w, t) for w in words)}
+    words = {w.casefold() for w in WORD.findall(text)}
+    return {t for t in terms if any(_folded_matches(w, t) for w in words)}
 
 
 def highlight(text, terms):

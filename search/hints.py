@@ -2,11 +2,9 @@
 
 import difflib
 
-from articles.models import Topic
-from home import search_fallback
-
 from .highlight import terms_found
-from .vocabulary import corrections
+from .ranking import any_match
+from .vocabulary import corrections, visible_topics
 
 
 def close_topics(topics, terms, corrected):
@@ -30,14 +28,12 @@ def hints(live, terms):
     """A corrected query and topics whose names are close to the words.
 
     Only asked for when nothing matched, so its queries cost nothing otherwise; a fixed
-    number of them however many articles there are.
+    number of them however many articles there are, none reading every article.
     """
-    topics = list(Topic.objects.filter(articlepage__in=live).distinct())
-    known = corrections(terms, live)
+    topics = list(visible_topics(live))
+    known = corrections(terms, live, topics=topics)
     corrected = [known.get(t, t) for t in terms]
     suggestion = " ".join(corrected) if corrected != terms else ""
-    if suggestion:
-        found = search_fallback.search(live, suggestion, operator="and")
-        if not found.count():
-            suggestion = ""
+    if suggestion and not any_match(live, suggestion):
+        suggestion = ""
     return suggestion, close_topics(topics, terms, corrected)

@@ -10,7 +10,7 @@ import re
 import struct
 
 from django.db import connections
-from django.db.models import FloatField, Q
+from django.db.models import Exists, FloatField, OuterRef, Q
 from django.db.models.functions import Cast
 
 from articles.about import split_names
@@ -107,9 +107,14 @@ def rebuild(article_model=ArticlePage, topic_model=Topic, term_model=SearchTerm)
 def visible_terms(live):
     """Words of `live` articles, and of topics that file any of them."""
     return SearchTerm.objects.filter(
-        Q(article__in=live.values("pk"))
-        | Q(topic__in=Topic.objects.filter(articlepage__in=live.values("pk")))
+        Q(article__in=live.values("pk")) | Q(topic__in=visible_topics(live))
     )
+
+
+def visible_topics(live):
+    """Topics that file any of `live`, each checked by its own index: as many lookups
+    as there are topics, however many articles each files."""
+    return Topic.objects.filter(Exists(live.order_by().filter(topics=OuterRef("pk"))))
 
 
 def choose(term, scored):
@@ -125,25 +130,30 @@ def choose(term, scored):
     return term
 
 
-def corrections(terms, live, in_python=None):
+def corrections(terms, live, in_python=None, topics=None):
     """{term: the known word it most likely means} for each correctable term.
 
-    `in_python` forces the fallback (the tests compare it with PostgreSQL's answers).
+    `in_python` forces the fallback (the tests compare it with PostgreSQL's answers);
+    `topics`, the visible topics if the caller has them already.
     """
     wanted = [t for t in terms if correctable(t)]
     if not wanted:
         return {}
-    terms_qs = visible_terms(live)
     if in_python is None:
-        in_python = connections[terms_qs.db].vendor != "postgresql"
+        in_python = connections[live.db].vendor != "postgresql"
     if in_python:
-        scored = _scored_here(wanted, terms_qs)
+        scored = _scored_here(wanted, visible_terms(live))
     else:
-        scored = _scored_by_postgres(wanted, terms_qs)
+        scored = _scored_by_postgres(wanted, live, topics)
     return {t: choose(t, scored[t]) for t in wanted}
 
 
-def _scored_by_postgres(wanted, terms_qs):
+def _scored_by_postgres(wanted, live, topics):
+    """The close words, then which of their articles and topics readers may see.
+
+    Two lookups, each by index, so the cost follows the close words found, never the
+    number of articles (asked in one query, PostgreSQL checks every live article).
+    """
     from django.contrib.postgres.search import TrigramSimilarity
 
     # similarity() is a float4; widened in SQL, it arrives exactly as similarity() here.
@@ -156,14 +166,25 @@ def _scored_by_postgres(wanted, terms_qs):
         near |= Q(word__trigram_similar=t)
         if len(t) >= MIN_PREFIX:
             near |= Q(word__startswith=t)
-    rows = (
-        terms_qs.filter(near).annotate(**names).values_list("word", *names).distinct()
+    rows = list(
+        SearchTerm.objects.filter(near)
+        .annotate(**names)
+        .values_list("word", "article_id", "topic_id", *names)
     )
-    scored = {t: [] for t in wanted}
-    for word, *sims in rows:
-        for t, sim in zip(wanted, sims, strict=True):
-            scored[t].append((sim, word))
-    return scored
+    articles = {row[1] for row in rows if row[1] is not None}
+    shown = set()
+    if articles:
+        shown = set(live.filter(pk__in=articles).values_list("pk", flat=True))
+    if topics is None:
+        named = {row[2] for row in rows if row[2] is not None}
+        topics = visible_topics(live).filter(pk__in=named) if named else []
+    shown_topics = {topic.pk for topic in topics}
+    scored = {t: set() for t in wanted}
+    for word, article_id, topic_id, *sims in rows:
+        if article_id in shown or topic_id in shown_topics:
+            for t, sim in zip(wanted, sims, strict=True):
+                scored[t].add((sim, word))
+    return {t: list(pairs) for t, pairs in scored.items()}
 
 
 def _scored_here(wanted, terms_qs):
