@@ -3,6 +3,7 @@ import itertools
 import pytest
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -56,6 +57,16 @@ def no_reference_index():
     """
     with disable_reference_index_auto_update():
         yield
+
+
+@pytest.fixture
+def parts_cached(settings):
+    """Parts of pages cached as in production (Redis); the page cache itself off."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

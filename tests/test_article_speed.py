@@ -46,13 +46,8 @@ LONG = 6  # items in each of the long article's lists; the short one has one
 
 
 @pytest.fixture(autouse=True)
-def parts_cached(settings):
-    """Parts cached as in production (Redis); the page cache itself off."""
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
+def cached_as_in_production(parts_cached):
+    """Every test here runs with parts of pages cached (tests/conftest.py)."""
 
 
 def medicine_facts(keys):

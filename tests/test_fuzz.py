@@ -17,7 +17,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import transaction
 
 from wagtail.models import PageViewRestriction
 
@@ -27,6 +26,7 @@ from articles.models import ArticleAuthor, ArticlePage
 from tests.clients import browser_client
 from tests.comments_fixtures import form_data
 from tests.content import complete_body, person, reference, writer
+from tests.module_data import rolled_back
 
 EXAMPLES = 25
 
@@ -271,15 +271,8 @@ TARGETS = {
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """A site with live, draft, private and password-protected articles, and comments."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield build_world()
-        finally:
-            # Undo it all: later modules start from the migrated database.
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        yield build_world()
 
 
 def build_world():

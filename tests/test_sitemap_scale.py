@@ -6,7 +6,6 @@ from xml.etree import ElementTree
 
 import pytest
 
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -188,18 +187,8 @@ def test_index_gives_https_file_addresses_behind_the_proxy(client, home, setting
     assert location == "https://localhost/sitemap-pages.xml"
 
 
-@pytest.fixture
-def files_cached(settings):
-    """Parts cached as in production (Redis); the page cache itself off."""
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_a_stored_file_is_served_until_content_changes(
-    client, files_cached, small_files, index, article_factory
+    client, parts_cached, small_files, index, article_factory
 ):
     article_factory(slug="first")
     article_factory(slug="second")

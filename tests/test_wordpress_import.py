@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.test import override_settings
 
 from wagtail.contrib.redirects.models import Redirect
@@ -29,6 +28,7 @@ from articles.wordpress.models import ImportedObject
 from articles.wordpress.sections import section_for, section_headings, split
 from articles.wordpress.wxr import WXRError
 from home.models import StandardPage
+from tests.module_data import rolled_back
 
 FIXTURES = Path(__file__).parent / "wordpress"
 SITE = FIXTURES / "site.xml"
@@ -87,35 +87,29 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """The fixture export imported once into a fresh site, for the whole module."""
     # Image files are not rolled back with the rows: they go to a folder of their own.
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
-    with media, django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            home = build_home()
-            index = build_index(home)
-            # Jo already writes here: the export's "jo" is matched by email, not copied.
-            account = get_user_model().objects.create_user(
-                username="jo.c", email="jo@clinic.example"
-            )
-            jo = Person.objects.create(
-                name="Jo Clinician", slug="jo-clinician", role="GP", user=account
-            )
-            mail.outbox = []
-            report = import_wxr(SITE, parent=index, media_dir=UPLOADS)
-            yield SimpleNamespace(
-                home=home,
-                index=index,
-                jo=jo,
-                report=report,
-                emails=list(mail.outbox),
-                diazepam=imported_page(ArticlePage, 101),
-                relaxants=imported_page(ArticlePage, 102),
-                notes=imported_page(ArticlePage, 103),
-                about=imported_page(StandardPage, 301),
-            )
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with media, rolled_back(django_db_blocker):
+        home = build_home()
+        index = build_index(home)
+        # Jo already writes here: the export's "jo" is matched by email, not copied.
+        account = get_user_model().objects.create_user(
+            username="jo.c", email="jo@clinic.example"
+        )
+        jo = Person.objects.create(
+            name="Jo Clinician", slug="jo-clinician", role="GP", user=account
+        )
+        mail.outbox = []
+        report = import_wxr(SITE, parent=index, media_dir=UPLOADS)
+        yield SimpleNamespace(
+            home=home,
+            index=index,
+            jo=jo,
+            report=report,
+            emails=list(mail.outbox),
+            diazepam=imported_page(ArticlePage, 101),
+            relaxants=imported_page(ArticlePage, 102),
+            notes=imported_page(ArticlePage, 103),
+            about=imported_page(StandardPage, 301),
+        )
 
 
 def blocks(page):

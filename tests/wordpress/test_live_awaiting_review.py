@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,6 +28,7 @@ from articles.wordpress.ledger import Kind
 from articles.wordpress.models import ImportedObject
 from articles.workflow import assign_medical_review
 from tests.html import soup, text
+from tests.module_data import rolled_back
 from tests.test_wordpress_import import SITE, another_site, copy_of_site
 
 NOTICE = "Imported from our previous site; not yet medically reviewed."
@@ -46,41 +46,35 @@ def imported(wordpress_id, source="old.example"):
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """The fixture export imported once with --live-awaiting-review, by an administrator."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            home = build_home()
-            index = build_index(home)
-            assign_medical_review(index)
-            admin = get_user_model().objects.create_superuser(
-                username="migrator", email="migrator@example.org", password="x"
-            )
-            out = StringIO()
-            call_command(
-                "import_wordpress",
-                str(SITE),
-                "--live-awaiting-review",
-                "--user",
-                "migrator",
-                stdout=out,
-            )
-            diazepam, diazepam_import = imported(101)
-            relaxants, relaxants_import = imported(102)
-            notes, _ = imported(103)
-            yield SimpleNamespace(
-                index=ArticleIndexPage.objects.get(pk=index.pk),  # with its children
-                admin=admin,
-                output=out.getvalue(),
-                diazepam=diazepam,
-                diazepam_import=diazepam_import,
-                relaxants=relaxants,
-                relaxants_import=relaxants_import,
-                notes=notes,
-            )
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        home = build_home()
+        index = build_index(home)
+        assign_medical_review(index)
+        admin = get_user_model().objects.create_superuser(
+            username="migrator", email="migrator@example.org", password="x"
+        )
+        out = StringIO()
+        call_command(
+            "import_wordpress",
+            str(SITE),
+            "--live-awaiting-review",
+            "--user",
+            "migrator",
+            stdout=out,
+        )
+        diazepam, diazepam_import = imported(101)
+        relaxants, relaxants_import = imported(102)
+        notes, _ = imported(103)
+        yield SimpleNamespace(
+            index=ArticleIndexPage.objects.get(pk=index.pk),  # with its children
+            admin=admin,
+            output=out.getvalue(),
+            diazepam=diazepam,
+            diazepam_import=diazepam_import,
+            relaxants=relaxants,
+            relaxants_import=relaxants_import,
+            notes=notes,
+        )
 
 
 def refresh(page):
